@@ -1,0 +1,101 @@
+//! One thin file per subcommand, wiring input → model → analysis → figure →
+//! render or report.
+
+pub mod analyze;
+pub mod plot;
+pub mod template;
+pub mod validate;
+
+use crate::analysis::journey::{analyze_case, CaseAnalysis};
+use crate::analysis::Thresholds;
+use crate::cli::{AnalysisArgs, Cli, Command, InputArgs};
+use crate::error::UsageError;
+use crate::input::{InputOptions, LayoutChoice};
+use crate::model::{Dataset, Scale};
+use crate::numfmt::value;
+
+/// Run the parsed command line.
+pub fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Command::Plot(args) => plot::run(&args),
+        Command::Analyze(args) => analyze::run(&args),
+        Command::Validate(args) => validate::run(&args),
+        Command::Template(args) => template::run(&args),
+    }
+}
+
+/// Read options from the input flags; flag values that contradict each
+/// other are usage errors.
+pub fn input_options(args: &InputArgs) -> Result<InputOptions, UsageError> {
+    let (min, max) = args.scale;
+    let neutral = args.neutral.unwrap_or((min + max) / 2.0);
+    if !(neutral > min && neutral < max) {
+        return Err(UsageError(format!(
+            "--neutral {neutral} is not inside the scale {min}..{max}: expected a value between the bottom and the top"
+        )));
+    }
+    Ok(InputOptions {
+        encoding: args.encoding,
+        delimiter: args.delimiter,
+        layout: if args.wide {
+            LayoutChoice::Wide
+        } else {
+            LayoutChoice::Auto
+        },
+        scale: Some(Scale { min, max, neutral }),
+    })
+}
+
+/// Load the sheet named by the input flags, printing its warnings to stderr.
+pub fn load(args: &InputArgs) -> anyhow::Result<Dataset> {
+    let options = input_options(args)?;
+    let ds = crate::input::load(&args.input, &options)?;
+    for w in &ds.warnings {
+        eprintln!("warning: {}: {w}", ds.source.name);
+    }
+    Ok(ds)
+}
+
+/// Thresholds for a scale, with the user's overrides; values that make no
+/// sense on the scale are usage errors naming the flag and the valid range.
+pub fn thresholds(scale: &Scale, args: &AnalysisArgs) -> Result<Thresholds, UsageError> {
+    let mut t = Thresholds::for_scale(scale.min, scale.max, scale.neutral);
+    let range = scale.range();
+    if let Some(p) = args.prominence {
+        if !(0.0..=range).contains(&p) {
+            return Err(UsageError(format!(
+                "--prominence {p} is out of range: expected a value from 0 to {} (the scale's range)",
+                value(range)
+            )));
+        }
+        t.prominence = p;
+    }
+    if let Some(c) = args.critical {
+        if !(scale.min..=scale.max).contains(&c) {
+            return Err(UsageError(format!(
+                "--critical {c} is outside the scale: expected a value from {} to {}",
+                value(scale.min),
+                value(scale.max)
+            )));
+        }
+        t.critical = c;
+    }
+    if let Some(d) = args.sharp_drop {
+        if !(d > 0.0 && d <= range) {
+            return Err(UsageError(format!(
+                "--sharp-drop {d} is out of range: expected a value above 0 and at most {} (the scale's range)",
+                value(range)
+            )));
+        }
+        t.sharp_drop = d;
+    }
+    Ok(t)
+}
+
+/// Analyse every case of a dataset.
+pub fn analyze_all(ds: &Dataset, t: &Thresholds) -> Vec<CaseAnalysis> {
+    ds.cases
+        .iter()
+        .map(|c| analyze_case(c, &ds.columns, t))
+        .collect()
+}

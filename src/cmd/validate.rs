@@ -1,0 +1,201 @@
+//! `emograph validate`: what was understood of a sheet.
+
+use anyhow::Result;
+use serde::Serialize;
+
+use crate::cli::{ValidateArgs, ValidateFormat};
+use crate::model::Dataset;
+
+/// The JSON shape of `validate --format json`.
+#[derive(Debug, Serialize)]
+pub struct Understood<'a> {
+    pub file: &'a str,
+    pub usable: bool,
+    pub layout: &'a str,
+    pub encoding: &'a str,
+    pub delimiter: String,
+    pub rows: usize,
+    pub cases: Vec<CaseInfo<'a>>,
+    pub steps: Vec<&'a str>,
+    pub skipped: usize,
+    pub scale: ScaleInfo,
+    pub columns: Vec<&'static str>,
+    pub warnings: &'a [String],
+}
+
+#[derive(Debug, Serialize)]
+pub struct CaseInfo<'a> {
+    pub case: &'a str,
+    pub steps: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ScaleInfo {
+    pub min: f64,
+    pub max: f64,
+    pub neutral: f64,
+}
+
+pub fn understood(ds: &Dataset) -> Understood<'_> {
+    let c = &ds.columns;
+    let columns = [
+        ("case", c.case),
+        ("segment", c.segment),
+        ("phase", c.phase),
+        ("channel", c.channel),
+        ("owner", c.owner),
+        ("expected", c.expected),
+        ("time", c.time),
+        ("note", c.note),
+        ("version", c.version),
+        ("order", c.order),
+    ]
+    .into_iter()
+    .filter(|(_, present)| *present)
+    .map(|(name, _)| name)
+    .collect();
+    Understood {
+        file: &ds.source.name,
+        usable: true,
+        layout: ds.source.layout.as_str(),
+        encoding: &ds.source.encoding,
+        delimiter: ds.source.delimiter.to_string(),
+        rows: ds.source.rows,
+        cases: ds
+            .cases
+            .iter()
+            .map(|c| CaseInfo {
+                case: &c.name,
+                steps: c.points.len(),
+            })
+            .collect(),
+        steps: ds.steps.iter().map(|s| s.name.as_str()).collect(),
+        skipped: ds.source.skipped,
+        scale: ScaleInfo {
+            min: ds.scale.min,
+            max: ds.scale.max,
+            neutral: ds.scale.neutral,
+        },
+        columns,
+        warnings: &ds.warnings,
+    }
+}
+
+fn delimiter_word(d: char) -> String {
+    match d {
+        '\t' => "tab".to_string(),
+        ',' => "comma (,)".to_string(),
+        ';' => "semicolon (;)".to_string(),
+        '|' => "bar (|)".to_string(),
+        other => format!("{other:?}"),
+    }
+}
+
+pub fn run(args: &ValidateArgs) -> Result<()> {
+    let options = super::input_options(&args.input)?;
+    let ds = crate::input::load(&args.input.input, &options)?;
+    let u = understood(&ds);
+    match args.format {
+        ValidateFormat::Json => {
+            let mut text = serde_json::to_string_pretty(&u)?;
+            text.push('\n');
+            crate::output::write(std::path::Path::new("-"), text.as_bytes())?;
+        }
+        ValidateFormat::Text => {
+            let mut out = String::new();
+            let line = |out: &mut String, k: &str, v: String| {
+                out.push_str(&format!("{k:<10} {v}\n"));
+            };
+            line(&mut out, "file", u.file.to_string());
+            line(
+                &mut out,
+                "layout",
+                format!("{} ({} rows)", u.layout, u.rows),
+            );
+            line(&mut out, "encoding", u.encoding.to_string());
+            line(&mut out, "delimiter", delimiter_word(ds.source.delimiter));
+            line(
+                &mut out,
+                "scale",
+                format!(
+                    "{}..{}, neutral {}",
+                    u.scale.min, u.scale.max, u.scale.neutral
+                ),
+            );
+            line(
+                &mut out,
+                "columns",
+                if u.columns.is_empty() {
+                    "step, feeling".to_string()
+                } else {
+                    format!("step, feeling, {}", u.columns.join(", "))
+                },
+            );
+            let cases: Vec<String> = u
+                .cases
+                .iter()
+                .take(20)
+                .map(|c| format!("{} ({} steps)", crate::error::quote(c.case), c.steps))
+                .collect();
+            let more = u.cases.len().saturating_sub(20);
+            line(
+                &mut out,
+                "cases",
+                format!(
+                    "{}: {}{}",
+                    u.cases.len(),
+                    cases.join(", "),
+                    if more > 0 {
+                        format!(" … and {more} more")
+                    } else {
+                        String::new()
+                    }
+                ),
+            );
+            let steps: Vec<String> = u
+                .steps
+                .iter()
+                .take(40)
+                .map(|s| crate::error::quote(s))
+                .collect();
+            let more = u.steps.len().saturating_sub(40);
+            line(
+                &mut out,
+                "steps",
+                format!(
+                    "{}: {}{}",
+                    u.steps.len(),
+                    steps.join(", "),
+                    if more > 0 {
+                        format!(" … and {more} more")
+                    } else {
+                        String::new()
+                    }
+                ),
+            );
+            line(
+                &mut out,
+                "skipped",
+                format!(
+                    "{} empty feeling cells (steps a case did not go through)",
+                    u.skipped
+                ),
+            );
+            line(
+                &mut out,
+                "warnings",
+                if u.warnings.is_empty() {
+                    "none".to_string()
+                } else {
+                    u.warnings.len().to_string()
+                },
+            );
+            for w in u.warnings {
+                out.push_str(&format!("  - {w}\n"));
+            }
+            out.push_str("usable     yes\n");
+            crate::output::write(std::path::Path::new("-"), out.as_bytes())?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,478 @@
+//! The emotion graph: steps along x, feeling along y, with WOW and
+//! frustration zones, the neutral line, phase sections, one line per case,
+//! and the marks of the analysis.
+
+use super::marks::{self, Track};
+use super::theme::{self, Rgb};
+use super::{Figure, Glyph, LegendEntry, Line, Section, XAxis, XLabel, YAxis, Zone};
+use crate::analysis::journey::CaseAnalysis;
+use crate::analysis::Thresholds;
+use crate::error::{quote, InputError, Location};
+use crate::model::{Dataset, Scale};
+use crate::numfmt::value as format_value;
+
+/// What the horizontal axis shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum XMode {
+    /// Steps evenly spaced in process order.
+    Steps,
+    /// Steps at their elapsed time.
+    Time,
+}
+
+/// Choices about the picture that are not in the data.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartOptions {
+    pub width: u32,
+    pub height: u32,
+    pub title: String,
+    pub x: XMode,
+    /// Draw the marks of the analysis (turning points, dips, hand-offs, promises).
+    pub marks: bool,
+}
+
+/// Most case lines listed one by one in the legend.
+const LEGEND_CASES: usize = 12;
+/// Most case lines that get turning-point marks; beyond it they would hide the lines.
+const MARKED_CASES: usize = 3;
+
+/// Where the WOW zone starts: as far above neutral, in proportion to the
+/// upper half of the scale, as the critical level is below it.
+pub fn wow_level(scale: &Scale, t: &Thresholds) -> f64 {
+    let below = scale.neutral - scale.min;
+    let share = if below > 0.0 {
+        ((scale.neutral - t.critical) / below).clamp(0.0, 1.0)
+    } else {
+        0.6
+    };
+    scale.neutral + share * (scale.max - scale.neutral)
+}
+
+/// The x position of each point of each case: its step's index, or its
+/// elapsed time. A time axis needs a time at every point drawn.
+fn positions(
+    ds: &Dataset,
+    analyses: &[CaseAnalysis],
+    x: XMode,
+) -> Result<Vec<Vec<f64>>, InputError> {
+    if x == XMode::Steps {
+        return Ok(ds
+            .cases
+            .iter()
+            .map(|c| c.points.iter().map(|p| f64::from(p.step)).collect())
+            .collect());
+    }
+    let mut out = Vec::with_capacity(ds.cases.len());
+    for (case, a) in ds.cases.iter().zip(analyses) {
+        let mut xs = Vec::with_capacity(case.points.len());
+        for (i, p) in case.points.iter().enumerate() {
+            let Some(t) = a.elapsed.get(i).copied().flatten() else {
+                let step = &ds.steps[p.step as usize].name;
+                return Err(InputError::new(
+                    Location::file(&ds.source.name),
+                    format!(
+                        "--x time needs a time at every step, and step {} of case {} (line {}) has none",
+                        quote(step),
+                        quote(&case.name),
+                        p.line
+                    ),
+                    "a time column with a duration (15m, 2h, 4d) or a date in every row",
+                )
+                .with_hint("without --x time the graph is drawn step by step"));
+            };
+            xs.push(t);
+        }
+        out.push(xs);
+    }
+    Ok(out)
+}
+
+/// Build the emotion graph of every case in `ds`, with the marks of its
+/// analysis (`analyses[i]` belongs to `ds.cases[i]`).
+pub fn build(
+    ds: &Dataset,
+    analyses: &[CaseAnalysis],
+    t: &Thresholds,
+    opts: &ChartOptions,
+) -> Result<Figure, InputError> {
+    let scale = ds.scale;
+    let xs = positions(ds, analyses, opts.x)?;
+    let x = match opts.x {
+        XMode::Steps => step_axis(ds),
+        XMode::Time => time_axis(ds, &xs),
+    };
+    let single = ds.cases.len() == 1;
+    let (lines, legend) = case_lines(ds, &xs);
+    let mut fig = Figure {
+        width: opts.width,
+        height: opts.height,
+        title: opts.title.clone(),
+        subtitle: subtitle(ds),
+        x,
+        y: y_axis(&scale),
+        zones: zones(&scale, t),
+        sections: if opts.x == XMode::Steps {
+            sections(ds)
+        } else {
+            Vec::new()
+        },
+        bands: Vec::new(),
+        lines,
+        markers: Vec::new(),
+        callouts: Vec::new(),
+        axis_notes: Vec::new(),
+        legend,
+    };
+    if opts.marks && ds.cases.len() <= MARKED_CASES {
+        for (i, (case, a)) in ds.cases.iter().zip(analyses).enumerate() {
+            let values = case.feelings();
+            let names: Vec<&str> = case
+                .points
+                .iter()
+                .map(|p| ds.steps[p.step as usize].name.as_str())
+                .collect();
+            let track = Track {
+                xs: &xs[i],
+                values: &values,
+                names: &names,
+            };
+            if single {
+                // Promise and hand-offs belong to one journey; several
+                // cases' promises would tangle.
+                if let Some(h) = &a.handoffs {
+                    let owners: Vec<&str> = case
+                        .points
+                        .iter()
+                        .map(|p| p.owner.map(|o| ds.text(o)).unwrap_or(""))
+                        .collect();
+                    marks::handoffs(&mut fig, &track, h, &owners);
+                }
+                if a.promise.is_some() {
+                    let expected: Vec<Option<f64>> =
+                        case.points.iter().map(|p| p.expected).collect();
+                    marks::promise(&mut fig, &track, &expected);
+                }
+            }
+            marks::turning_points(&mut fig, &track, &a.sequence);
+            marks::critical_dips(&mut fig, &track, &a.sequence, if single { 3 } else { 0 });
+        }
+        // The promise line goes under the case lines.
+        fig.lines.sort_by_key(|l| !l.dashed);
+        marks::legend(&mut fig);
+    }
+    Ok(fig)
+}
+
+/// One line per case, and the legend naming them.
+fn case_lines(ds: &Dataset, xs: &[Vec<f64>]) -> (Vec<Line>, Vec<LegendEntry>) {
+    let mut lines = Vec::new();
+    let mut legend = Vec::new();
+    let single = ds.cases.len() == 1;
+    let many = ds.cases.len() > LEGEND_CASES;
+    for (i, case) in ds.cases.iter().enumerate() {
+        let color = if single {
+            theme::PRIMARY
+        } else {
+            theme::case_color(i)
+        };
+        let (width, dot, opacity) = match (single, many) {
+            (true, _) => (4, 6, 1.0),
+            (false, false) => (3, 5, 0.9),
+            (false, true) => (2, 0, 0.5),
+        };
+        lines.push(Line {
+            points: xs[i]
+                .iter()
+                .zip(&case.points)
+                .map(|(&x, p)| (x, p.feeling))
+                .collect(),
+            color,
+            width,
+            opacity,
+            dashed: false,
+            dot,
+        });
+        let label = if single {
+            "feeling".to_string()
+        } else {
+            case.name.clone()
+        };
+        if i < LEGEND_CASES {
+            legend.push(LegendEntry {
+                label,
+                glyph: Glyph::Line {
+                    color,
+                    width,
+                    dashed: false,
+                    dot: dot > 0,
+                },
+            });
+        }
+    }
+    if many {
+        legend.push(LegendEntry {
+            label: format!("… and {} more cases", ds.cases.len() - LEGEND_CASES),
+            glyph: Glyph::Line {
+                color: theme::MUTED,
+                width: 2,
+                dashed: false,
+                dot: false,
+            },
+        });
+    }
+    (lines, legend)
+}
+
+/// Steps evenly spaced, one label each.
+fn step_axis(ds: &Dataset) -> XAxis {
+    XAxis {
+        min: -0.5,
+        max: ds.steps.len() as f64 - 0.5,
+        labels: ds
+            .steps
+            .iter()
+            .enumerate()
+            .map(|(i, s)| XLabel {
+                at: i as f64,
+                text: s.name.clone(),
+            })
+            .collect(),
+        title: None,
+        ticks: Vec::new(),
+    }
+}
+
+/// A time axis: ticks in round units, and each step labelled at the median
+/// of its elapsed times over the cases.
+fn time_axis(ds: &Dataset, xs: &[Vec<f64>]) -> XAxis {
+    let mut at: Vec<Vec<f64>> = vec![Vec::new(); ds.steps.len()];
+    for (case, xs) in ds.cases.iter().zip(xs) {
+        for (p, &x) in case.points.iter().zip(xs) {
+            at[p.step as usize].push(x);
+        }
+    }
+    let span = xs.iter().flatten().copied().fold(0.0, f64::max);
+    let labels = ds
+        .steps
+        .iter()
+        .zip(&mut at)
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(s, v)| {
+            v.sort_by(f64::total_cmp);
+            XLabel {
+                at: v[v.len() / 2],
+                text: s.name.clone(),
+            }
+        })
+        .collect();
+    let end = span.max(1.0);
+    let margin = end * 0.03;
+    XAxis {
+        min: -margin,
+        max: end + margin,
+        labels,
+        title: Some("elapsed time".to_string()),
+        ticks: super::timeaxis::ticks(end),
+    }
+}
+
+fn subtitle(ds: &Dataset) -> String {
+    let cases = ds.cases.len();
+    let steps = ds.steps.len();
+    let mut s = format!(
+        "{cases} case{} · {steps} step{}",
+        plural(cases),
+        plural(steps)
+    );
+    if ds.source.skipped > 0 {
+        s.push_str(&format!(" ({} skipped)", ds.source.skipped));
+    }
+    s.push_str(&format!(
+        " · feeling from {} to {}, neutral {}",
+        format_value(ds.scale.min),
+        format_value(ds.scale.max),
+        format_value(ds.scale.neutral)
+    ));
+    s
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+/// Room above the top and below the bottom of the scale, as a share of its
+/// range, so a dot at WOW or at the bottom is drawn whole.
+const Y_MARGIN: f64 = 0.04;
+
+fn y_axis(scale: &Scale) -> YAxis {
+    let margin = Y_MARGIN * scale.range();
+    YAxis {
+        min: scale.min - margin,
+        max: scale.max + margin,
+        neutral: scale.neutral,
+        ticks: ticks(scale.min, scale.max),
+        title: format!(
+            "feeling ({} frustration … {} neutral … {} WOW)",
+            format_value(scale.min),
+            format_value(scale.neutral),
+            format_value(scale.max)
+        ),
+        neutral_label: "neutral".to_string(),
+    }
+}
+
+/// Tick values at a round step giving 5 to 12 ticks, always including the ends.
+pub fn ticks(min: f64, max: f64) -> Vec<f64> {
+    let range = max - min;
+    let mut step = 1.0;
+    // Whole-number scales (1..5, -5..5, 0..10) get a tick at every whole number.
+    let candidates: &[f64] = if (3.0..=12.0).contains(&range) {
+        &[1.0]
+    } else {
+        &[
+            0.1, 0.2, 0.25, 0.5, 1.0, 2.0, 2.5, 5.0, 10.0, 20.0, 25.0, 50.0, 100.0,
+        ]
+    };
+    for &candidate in candidates {
+        step = candidate;
+        if range / candidate <= 12.0 {
+            break;
+        }
+    }
+    if range / step > 12.0 {
+        step = range / 10.0;
+    }
+    let mut ticks = Vec::new();
+    let mut v = (min / step).ceil() * step;
+    while v <= max + step * 1e-9 {
+        ticks.push((v / step).round() * step);
+        v += step;
+    }
+    if ticks.first().is_none_or(|&t| (t - min).abs() > step * 1e-9) {
+        ticks.insert(0, min);
+    }
+    if ticks.last().is_none_or(|&t| (t - max).abs() > step * 1e-9) {
+        ticks.push(max);
+    }
+    ticks
+}
+
+fn zones(scale: &Scale, t: &Thresholds) -> Vec<Zone> {
+    let wow = wow_level(scale, t);
+    // Everything at or below the critical level is the frustration zone.
+    let frustration = t.critical;
+    // The outer zones reach the edges of the plot, margin included.
+    let margin = Y_MARGIN * scale.range();
+    let (top, bottom) = (scale.max + margin, scale.min - margin);
+    let zone = |from, to, fill: Rgb, opacity, label: Option<&str>| Zone {
+        from,
+        to,
+        fill,
+        opacity,
+        label: label.map(str::to_string),
+        label_color: fill,
+    };
+    vec![
+        zone(wow, top, theme::WOW, 0.16, Some("WOW")),
+        zone(scale.neutral, wow, theme::WOW, 0.05, None),
+        zone(frustration, scale.neutral, theme::FRUSTRATION, 0.05, None),
+        zone(
+            bottom,
+            frustration,
+            theme::FRUSTRATION,
+            0.14,
+            Some("frustration"),
+        ),
+    ]
+}
+
+/// Consecutive steps of one phase form a section.
+fn sections(ds: &Dataset) -> Vec<Section> {
+    let mut out: Vec<Section> = Vec::new();
+    let mut current: Option<(crate::model::Sym, usize, usize)> = None;
+    for (i, step) in ds.steps.iter().enumerate() {
+        match (current, step.phase) {
+            (Some((p, start, _)), Some(q)) if p == q => current = Some((p, start, i)),
+            (prev, phase) => {
+                if let Some((p, start, end)) = prev {
+                    out.push(section(ds, p, start, end));
+                }
+                current = phase.map(|p| (p, i, i));
+            }
+        }
+    }
+    if let Some((p, start, end)) = current {
+        out.push(section(ds, p, start, end));
+    }
+    out
+}
+
+fn section(ds: &Dataset, phase: crate::model::Sym, start: usize, end: usize) -> Section {
+    Section {
+        from: start as f64 - 0.5,
+        to: end as f64 + 0.5,
+        label: ds.text(phase).to_string(),
+    }
+}
+
+/// A title from a file name: `cinema-evening.csv` → `Cinema evening`.
+pub fn title_from_path(path: &str) -> String {
+    let stem = std::path::Path::new(path)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("");
+    let words = stem.replace(['-', '_'], " ");
+    let words = words.trim();
+    if words.is_empty() || path == "-" {
+        return "Emotion graph".to_string();
+    }
+    let mut chars = words.chars();
+    let first: String = chars
+        .next()
+        .map(|c| c.to_uppercase().collect())
+        .unwrap_or_default();
+    format!("{first}{}", chars.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ticks_are_round() {
+        assert_eq!(
+            ticks(-5.0, 5.0),
+            (-5..=5).map(f64::from).collect::<Vec<_>>()
+        );
+        assert_eq!(ticks(1.0, 5.0), vec![1.0, 2.0, 3.0, 4.0, 5.0]);
+        assert_eq!(ticks(0.0, 100.0).len(), 11);
+        assert_eq!(ticks(-3.0, 3.0).len(), 7);
+    }
+
+    #[test]
+    fn zones_follow_the_scale() {
+        let t = Thresholds::for_scale(-5.0, 5.0, 0.0);
+        assert!((wow_level(&Scale::DEFAULT, &t) - 3.0).abs() < 1e-12);
+        let s = Scale {
+            min: 1.0,
+            max: 5.0,
+            neutral: 3.0,
+        };
+        let t = Thresholds::for_scale(1.0, 5.0, 3.0);
+        assert!((wow_level(&s, &t) - 4.2).abs() < 1e-12);
+    }
+
+    #[test]
+    fn titles_from_file_names() {
+        assert_eq!(
+            title_from_path("examples/cinema-evening.csv"),
+            "Cinema evening"
+        );
+        assert_eq!(title_from_path("-"), "Emotion graph");
+        assert_eq!(title_from_path("סדנה.csv"), "סדנה");
+    }
+}

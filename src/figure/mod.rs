@@ -1,0 +1,164 @@
+//! What to draw, in data units, independent of any backend: the figure
+//! stage turns a dataset and its analysis into shapes and words. It never
+//! computes analysis; renderers never decide what a shape means.
+
+pub mod emotion;
+mod marks;
+pub mod theme;
+mod timeaxis;
+
+pub use theme::Rgb;
+
+/// A whole picture.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    pub width: u32,
+    pub height: u32,
+    pub title: String,
+    pub subtitle: String,
+    pub x: XAxis,
+    pub y: YAxis,
+    /// Horizontal bands of feeling (WOW, frustration), drawn first.
+    pub zones: Vec<Zone>,
+    /// Labelled ranges of the process (before / during / after).
+    pub sections: Vec<Section>,
+    /// Filled areas between two curves.
+    pub bands: Vec<Band>,
+    /// Polylines, drawn in order (later on top).
+    pub lines: Vec<Line>,
+    pub markers: Vec<Marker>,
+    pub callouts: Vec<Callout>,
+    /// Short notes standing on the process axis (hand-offs).
+    pub axis_notes: Vec<AxisNote>,
+    pub legend: Vec<LegendEntry>,
+}
+
+/// A note on the process axis, e.g. `→ billing` where the customer passes to another hand.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AxisNote {
+    pub at: f64,
+    pub text: String,
+    pub color: Rgb,
+}
+
+/// The process axis.
+#[derive(Debug, Clone, PartialEq)]
+pub struct XAxis {
+    pub min: f64,
+    pub max: f64,
+    /// One label per step at its position; the renderer thins them when they
+    /// cannot all be read.
+    pub labels: Vec<XLabel>,
+    /// Title under the labels, if any.
+    pub title: Option<String>,
+    /// Ticks of a time axis (`1d`, `2d` …); empty on a step axis, where the
+    /// step labels are the ticks.
+    pub ticks: Vec<XLabel>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct XLabel {
+    pub at: f64,
+    pub text: String,
+}
+
+/// The feeling axis.
+#[derive(Debug, Clone, PartialEq)]
+pub struct YAxis {
+    pub min: f64,
+    pub max: f64,
+    pub neutral: f64,
+    pub ticks: Vec<f64>,
+    pub title: String,
+    /// Label of the neutral line.
+    pub neutral_label: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Zone {
+    pub from: f64,
+    pub to: f64,
+    pub fill: Rgb,
+    pub opacity: f64,
+    /// Word drawn inside the zone at the right edge.
+    pub label: Option<String>,
+    pub label_color: Rgb,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    pub from: f64,
+    pub to: f64,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Band {
+    /// (x, low, high) in x order.
+    pub points: Vec<(f64, f64, f64)>,
+    pub fill: Rgb,
+    pub opacity: f64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    pub points: Vec<(f64, f64)>,
+    pub color: Rgb,
+    pub width: u32,
+    pub opacity: f64,
+    pub dashed: bool,
+    /// Radius of a dot at each point; 0 for none.
+    pub dot: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    TriangleUp,
+    TriangleDown,
+    Circle,
+    Ring,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Marker {
+    pub x: f64,
+    pub y: f64,
+    pub shape: Shape,
+    pub color: Rgb,
+    pub size: u32,
+}
+
+/// A short boxed note pointing at a point.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Callout {
+    pub x: f64,
+    pub y: f64,
+    pub lines: Vec<String>,
+    pub color: Rgb,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Glyph {
+    Line {
+        color: Rgb,
+        width: u32,
+        dashed: bool,
+        dot: bool,
+    },
+    Fill {
+        color: Rgb,
+        opacity: f64,
+    },
+    Marker {
+        shape: Shape,
+        color: Rgb,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct LegendEntry {
+    pub label: String,
+    pub glyph: Glyph,
+}
+
+pub use crate::numfmt::value as format_value;

@@ -1,0 +1,147 @@
+//! Header names to column roles, in English and Hebrew.
+
+/// What a column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Role {
+    Step,
+    Feeling,
+    Case,
+    Segment,
+    Phase,
+    Channel,
+    Owner,
+    Expected,
+    Time,
+    Note,
+    Version,
+    Order,
+}
+
+impl Role {
+    pub const ALL: [Role; 12] = [
+        Role::Step,
+        Role::Feeling,
+        Role::Case,
+        Role::Segment,
+        Role::Phase,
+        Role::Channel,
+        Role::Owner,
+        Role::Expected,
+        Role::Time,
+        Role::Note,
+        Role::Version,
+        Role::Order,
+    ];
+
+    /// Header names (after normalising) that mean this role; the first is canonical.
+    pub fn aliases(self) -> &'static [&'static str] {
+        match self {
+            Role::Step => &["step", "stage", "touchpoint", "task", "שלב"],
+            Role::Feeling => &["feeling", "emotion", "score", "mood", "תחושה", "רגש"],
+            Role::Case => &["case", "customer", "participant", "persona", "לקוח", "מקרה"],
+            Role::Segment => &["segment", "group", "פלח"],
+            Role::Phase => &["phase", "section", "מקטע"],
+            Role::Channel => &["channel", "ערוץ"],
+            Role::Owner => &["owner", "handler", "department", "אחראי"],
+            Role::Expected => &["expected", "promise", "ציפייה"],
+            Role::Time => &["time", "elapsed", "date", "זמן"],
+            Role::Note => &["note", "comment", "הערה"],
+            Role::Version => &["version", "גרסה"],
+            Role::Order => &["order", "position", "סדר"],
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        self.aliases()[0]
+    }
+
+    fn index(self) -> usize {
+        Role::ALL.iter().position(|&r| r == self).unwrap_or(0)
+    }
+}
+
+/// Normalise a header cell: trim, drop a unit or range in brackets
+/// (`Feeling (-5..5)`), drop a trailing colon, lower-case.
+pub fn normalise(header: &str) -> String {
+    let mut h = header.trim().trim_start_matches('\u{feff}').trim();
+    if let Some(open) = h.find(['(', '[']) {
+        if open > 0 {
+            h = h[..open].trim_end();
+        }
+    }
+    h.trim_end_matches(':').trim().to_lowercase()
+}
+
+/// The role a header names, if any.
+pub fn role_of(header: &str) -> Option<Role> {
+    let h = normalise(header);
+    Role::ALL
+        .into_iter()
+        .find(|r| r.aliases().iter().any(|a| *a == h))
+}
+
+/// Which column holds each role.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ColumnMap {
+    slots: [Option<usize>; 12],
+    /// Columns with no role, by index and header text.
+    pub unknown: Vec<(usize, String)>,
+    /// Columns that repeat a role already taken (ignored): (index, header).
+    pub repeated: Vec<(usize, String)>,
+}
+
+impl ColumnMap {
+    pub fn from_header(header: &[&str]) -> Self {
+        let mut map = ColumnMap::default();
+        for (i, h) in header.iter().enumerate() {
+            match role_of(h) {
+                Some(role) if map.slots[role.index()].is_none() => {
+                    map.slots[role.index()] = Some(i)
+                }
+                Some(_) => map.repeated.push((i, h.trim().to_string())),
+                None => map.unknown.push((i, h.trim().to_string())),
+            }
+        }
+        map
+    }
+
+    pub fn get(&self, role: Role) -> Option<usize> {
+        self.slots[role.index()]
+    }
+
+    pub fn set(&mut self, role: Role, column: usize) {
+        self.slots[role.index()] = Some(column);
+        self.unknown.retain(|(i, _)| *i != column);
+    }
+
+    pub fn clear(&mut self, role: Role) {
+        self.slots[role.index()] = None;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_and_hebrew_aliases_match() {
+        assert_eq!(role_of(" Step "), Some(Role::Step));
+        assert_eq!(role_of("TOUCHPOINT"), Some(Role::Step));
+        assert_eq!(role_of("שלב"), Some(Role::Step));
+        assert_eq!(role_of("רגש"), Some(Role::Feeling));
+        assert_eq!(role_of("Feeling (-5..5)"), Some(Role::Feeling));
+        assert_eq!(role_of("Owner:"), Some(Role::Owner));
+        assert_eq!(role_of("\u{feff}case"), Some(Role::Case));
+        assert_eq!(role_of("favourite colour"), None);
+    }
+
+    #[test]
+    fn map_records_unknown_and_repeated_columns() {
+        let map = ColumnMap::from_header(&["case", "step", "feeling", "colour", "mood"]);
+        assert_eq!(map.get(Role::Case), Some(0));
+        assert_eq!(map.get(Role::Feeling), Some(2));
+        assert_eq!(map.unknown, vec![(3, "colour".to_string())]);
+        assert_eq!(map.repeated, vec![(4, "mood".to_string())]);
+        assert_eq!(map.get(Role::Time), None);
+    }
+}

@@ -1,0 +1,740 @@
+//! A header and rows of text cells to a validated [`Dataset`], for both the
+//! long layout (one row per step and case) and the wide one (one row per
+//! step, one column per case). Independent of where the rows came from.
+
+use std::collections::HashMap;
+
+use csv::StringRecord;
+
+use super::columns::{ColumnMap, Role};
+use super::feelings::{self, Feeling, FeelingError};
+use super::time::{self, TimeValue};
+use super::{InputOptions, LayoutChoice};
+use crate::error::{quote, InputError, Location};
+use crate::model::align::{self, AlignError, Visit};
+use crate::model::{Case, Columns, Dataset, Interner, Layout, Point, Scale, SourceInfo, Step, Sym};
+
+/// What one row says about one visit of one case to one step.
+#[derive(Debug, Clone, Copy)]
+struct Cells {
+    feeling: Option<f64>,
+    expected: Option<f64>,
+    time: Option<TimeValue>,
+    phase: Option<Sym>,
+    channel: Option<Sym>,
+    owner: Option<Sym>,
+    note: Option<Sym>,
+}
+
+#[derive(Debug)]
+struct CaseBuild {
+    name: String,
+    segment: Option<Sym>,
+    version: Option<Sym>,
+    visits: Vec<Visit>,
+    cells: Vec<Cells>,
+    /// Last time seen, with its line, to refuse time going backwards.
+    last_time: Option<(TimeValue, u64)>,
+}
+
+impl CaseBuild {
+    fn new(name: String) -> Self {
+        CaseBuild {
+            name,
+            segment: None,
+            version: None,
+            visits: Vec::new(),
+            cells: Vec::new(),
+            last_time: None,
+        }
+    }
+}
+
+pub(super) struct TableBuilder<'a> {
+    name: &'a str,
+    map: ColumnMap,
+    layout: Layout,
+    columns: usize,
+    scale: Scale,
+    encoding: String,
+    delimiter: char,
+    step_names: Interner,
+    strings: Interner,
+    cases: Vec<CaseBuild>,
+    case_index: HashMap<Box<str>, usize>,
+    /// Wide layout: the case built from each column (None for step-attribute columns).
+    wide_cases: Vec<Option<usize>>,
+    rows: usize,
+    skipped: usize,
+    filled_down: usize,
+    previous_case: Option<usize>,
+    previous_phase: Option<Sym>,
+    warnings: Vec<String>,
+}
+
+fn scale_text(s: &Scale) -> String {
+    format!("{}..{}", fmt_num(s.min), fmt_num(s.max))
+}
+
+/// A number as a person writes it: no trailing `.0`.
+pub fn fmt_num(v: f64) -> String {
+    if v == v.trunc() && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}
+
+impl<'a> TableBuilder<'a> {
+    pub(super) fn new(
+        name: &'a str,
+        header: &[&str],
+        header_line: u64,
+        mut map: ColumnMap,
+        options: &InputOptions,
+        encoding: String,
+        delimiter: char,
+    ) -> Result<Self, InputError> {
+        let scale = options.scale.unwrap_or(Scale::DEFAULT);
+        let header_loc = Location::at(name, header_line, 1);
+        let layout = match options.layout {
+            LayoutChoice::Long => Layout::Long,
+            LayoutChoice::Wide => Layout::Wide,
+            LayoutChoice::Auto if map.get(Role::Feeling).is_none() => Layout::Wide,
+            LayoutChoice::Auto => Layout::Long,
+        };
+        if layout == Layout::Wide && map.get(Role::Step).is_none() {
+            if options.layout == LayoutChoice::Wide && !header.is_empty() {
+                // --wide: the first column holds the steps, whatever its header says.
+                map.set(Role::Step, 0);
+            } else {
+                return Err(InputError::new(
+                    header_loc,
+                    format!(
+                        "no step column among the headers {}",
+                        list(header.iter().copied())
+                    ),
+                    "a column named step, stage, touchpoint, task or שלב",
+                )
+                .with_hint("use --wide when the first column holds the steps and every other column one participant"));
+            }
+        }
+        if map.get(Role::Step).is_none() {
+            return Err(InputError::new(
+                header_loc,
+                format!(
+                    "no step column among the headers {}",
+                    list(header.iter().copied())
+                ),
+                "a column named step, stage, touchpoint, task or שלב",
+            ));
+        }
+        let mut warnings = Vec::new();
+        let mut wide_cases = Vec::new();
+        let mut cases = Vec::new();
+        let mut case_index = HashMap::new();
+        if layout == Layout::Wide {
+            // Columns named for a step attribute stay attributes; every other
+            // column is one case named by its header.
+            let attribute_roles = [
+                Role::Step,
+                Role::Phase,
+                Role::Order,
+                Role::Note,
+                Role::Owner,
+                Role::Channel,
+                Role::Expected,
+                Role::Time,
+            ];
+            for (i, h) in header.iter().enumerate() {
+                let is_attribute = attribute_roles.iter().any(|&r| map.get(r) == Some(i));
+                if is_attribute {
+                    wide_cases.push(None);
+                    continue;
+                }
+                let base = h.trim();
+                let base = if base.is_empty() {
+                    format!("case {}", i + 1)
+                } else {
+                    base.to_string()
+                };
+                let mut name = base.clone();
+                let mut k = 2;
+                while case_index.contains_key(name.as_str()) {
+                    name = format!("{base} ({k})");
+                    k += 1;
+                }
+                if name != base {
+                    warnings.push(format!(
+                        "two participant columns are named {}: the second is shown as {}",
+                        quote(&base),
+                        quote(&name)
+                    ));
+                }
+                case_index.insert(name.clone().into_boxed_str(), cases.len());
+                wide_cases.push(Some(cases.len()));
+                cases.push(CaseBuild::new(name));
+            }
+            if cases.is_empty() {
+                return Err(InputError::new(
+                    header_loc,
+                    "no feeling column and no participant columns",
+                    "a feeling column (feeling, emotion, score, mood, תחושה, רגש), or one column of feelings per participant",
+                ));
+            }
+            for role in [Role::Case, Role::Segment, Role::Version, Role::Feeling] {
+                map.clear(role);
+            }
+            map.unknown.clear();
+        }
+        let ignored: Vec<&str> = map
+            .unknown
+            .iter()
+            .map(|(_, h)| h.as_str())
+            .chain(map.repeated.iter().map(|(_, h)| h.as_str()))
+            .collect();
+        if !ignored.is_empty() {
+            warnings.push(format!(
+                "ignored {} not used by emograph: {}",
+                if ignored.len() == 1 {
+                    "a column"
+                } else {
+                    "columns"
+                },
+                list(ignored.iter().copied())
+            ));
+        }
+        Ok(TableBuilder {
+            name,
+            map,
+            layout,
+            columns: header.len(),
+            scale,
+            encoding,
+            delimiter,
+            step_names: Interner::default(),
+            strings: Interner::default(),
+            cases,
+            case_index,
+            wide_cases,
+            rows: 0,
+            skipped: 0,
+            filled_down: 0,
+            previous_case: None,
+            previous_phase: None,
+            warnings,
+        })
+    }
+
+    /// Take one data row. `locate` gives the position of a field for messages.
+    pub(super) fn push_row(
+        &mut self,
+        record: &StringRecord,
+        line: u64,
+        locate: &dyn Fn(usize) -> Location,
+    ) -> Result<(), InputError> {
+        if record.iter().all(|f| f.trim().is_empty()) {
+            return Ok(());
+        }
+        self.check_width(record, locate)?;
+        self.rows += 1;
+        let step_col = self.map.get(Role::Step).unwrap_or(0);
+        let step = cell(&self.map, record, Role::Step);
+        if step.is_empty() {
+            return Err(InputError::new(
+                locate(step_col),
+                "the step name is empty",
+                "the name of the process step in every row",
+            ));
+        }
+        let name = self.step_names.intern(step).index() as u32;
+        let order = match self.map.get(Role::Order) {
+            Some(col) => self.number(cell(&self.map, record, Role::Order), col, "order", locate)?,
+            None => None,
+        };
+        let visit = Visit { name, order, line };
+        let long_case = match self.layout {
+            Layout::Long => Some(self.case_of_row(record)?),
+            Layout::Wide => None,
+        };
+        let shared = self.shared_cells(record, locate)?;
+        match long_case {
+            Some(case) => {
+                let feeling_col = self.map.get(Role::Feeling).unwrap_or(0);
+                let feeling = self.feeling(
+                    cell(&self.map, record, Role::Feeling),
+                    feeling_col,
+                    "feeling",
+                    locate,
+                )?;
+                if feeling.is_none() {
+                    self.skipped += 1;
+                }
+                self.check_time(case, shared.time, line, locate)?;
+                let segment = self.optional_sym(record, Role::Segment);
+                let version = self.optional_sym(record, Role::Version);
+                let c = &mut self.cases[case];
+                c.segment = c.segment.or(segment);
+                c.version = c.version.or(version);
+                c.visits.push(visit);
+                c.cells.push(Cells { feeling, ..shared });
+            }
+            None => {
+                for col in 0..self.wide_cases.len() {
+                    let Some(case) = self.wide_cases[col] else {
+                        continue;
+                    };
+                    let text = record.get(col).map(str::trim).unwrap_or("");
+                    let feeling = self.feeling(text, col, "feeling", locate)?;
+                    if feeling.is_none() {
+                        self.skipped += 1;
+                    }
+                    if feeling.is_some() {
+                        self.check_time(case, shared.time, line, locate)?;
+                    }
+                    let c = &mut self.cases[case];
+                    c.visits.push(visit);
+                    c.cells.push(Cells { feeling, ..shared });
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Rows must have one field per header column; trailing empty fields
+    /// (some programs pad rows) are allowed.
+    fn check_width(
+        &self,
+        record: &StringRecord,
+        locate: &dyn Fn(usize) -> Location,
+    ) -> Result<(), InputError> {
+        let n = record.len();
+        if n < self.columns {
+            return Err(InputError::new(
+                locate(n),
+                format!(
+                    "this row has {n} field{} but the header has {}",
+                    if n == 1 { "" } else { "s" },
+                    self.columns
+                ),
+                format!(
+                    "{} fields separated by {}",
+                    self.columns,
+                    delimiter_name(self.delimiter)
+                ),
+            ));
+        }
+        if let Some(extra) = (self.columns..n).find(|&i| !record[i].trim().is_empty()) {
+            return Err(InputError::new(
+                locate(extra),
+                format!(
+                    "this row has {n} fields but the header has {}",
+                    self.columns
+                ),
+                format!(
+                    "{} fields separated by {} (quote a cell that contains {})",
+                    self.columns,
+                    delimiter_name(self.delimiter),
+                    delimiter_name(self.delimiter)
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Cells that describe the step rather than one case's feeling.
+    fn shared_cells(
+        &mut self,
+        record: &StringRecord,
+        locate: &dyn Fn(usize) -> Location,
+    ) -> Result<Cells, InputError> {
+        let expected = match self.map.get(Role::Expected) {
+            Some(col) => {
+                let text = record.get(col).map(str::trim).unwrap_or("");
+                self.feeling(text, col, "expected feeling", locate)?
+            }
+            None => None,
+        };
+        let time = match self.map.get(Role::Time) {
+            Some(col) => {
+                let text = record.get(col).map(str::trim).unwrap_or("");
+                time::parse_time(text).map_err(|why| {
+                    InputError::new(locate(col), format!("time {}: {why}", quote(text)), "")
+                })?
+            }
+            None => None,
+        };
+        // Phase cells left empty under a filled one (merged cells) carry it on.
+        let phase = match self.optional_sym(record, Role::Phase) {
+            Some(p) => Some(p),
+            None if self.map.get(Role::Phase).is_some() => self.previous_phase,
+            None => None,
+        };
+        self.previous_phase = phase;
+        Ok(Cells {
+            feeling: None,
+            expected,
+            time,
+            phase,
+            channel: self.optional_sym(record, Role::Channel),
+            owner: self.optional_sym(record, Role::Owner),
+            note: self.optional_sym(record, Role::Note),
+        })
+    }
+
+    fn optional_sym(&mut self, record: &StringRecord, role: Role) -> Option<Sym> {
+        let text = self.map.get(role).and_then(|i| record.get(i))?.trim();
+        if text.is_empty() {
+            None
+        } else {
+            Some(self.strings.intern(text))
+        }
+    }
+
+    /// The case a long-layout row belongs to. An empty case cell under a
+    /// filled one (merged cells) belongs to the case above.
+    fn case_of_row(&mut self, record: &StringRecord) -> Result<usize, InputError> {
+        let text = self
+            .map
+            .get(Role::Case)
+            .and_then(|i| record.get(i))
+            .map(str::trim)
+            .unwrap_or("");
+        let index = if self.map.get(Role::Case).is_none() {
+            self.case_named(&default_case_name(self.name))
+        } else if text.is_empty() {
+            match self.previous_case {
+                Some(i) => {
+                    self.filled_down += 1;
+                    i
+                }
+                None => self.case_named("case 1"),
+            }
+        } else {
+            self.case_named(text)
+        };
+        if self.previous_case != Some(index) {
+            self.previous_phase = None;
+        }
+        self.previous_case = Some(index);
+        Ok(index)
+    }
+
+    fn case_named(&mut self, name: &str) -> usize {
+        if let Some(&i) = self.case_index.get(name) {
+            return i;
+        }
+        self.case_index.insert(name.into(), self.cases.len());
+        self.cases.push(CaseBuild::new(name.to_string()));
+        self.cases.len() - 1
+    }
+
+    /// A feeling cell: a number on the scale, a feeling word, or empty.
+    fn feeling(
+        &self,
+        text: &str,
+        col: usize,
+        what: &str,
+        locate: &dyn Fn(usize) -> Location,
+    ) -> Result<Option<f64>, InputError> {
+        let s = &self.scale;
+        let value = match feelings::parse_feeling(text) {
+            Ok(Feeling::Empty) => return Ok(None),
+            Ok(Feeling::Relative(r)) => feelings::to_scale(r, s.min, s.max, s.neutral),
+            Ok(Feeling::Number(v)) => v,
+            Err(FeelingError::NotFinite(_)) => {
+                return Err(InputError::new(
+                    locate(col),
+                    format!("{what} {} is not a finite number", quote(text)),
+                    format!("a number on the scale {}", scale_text(s)),
+                ))
+            }
+            Err(FeelingError::Unknown { suggestion, .. }) => {
+                let e = InputError::new(
+                    locate(col),
+                    format!("{what} {} is not a number or a feeling word", quote(text)),
+                    format!(
+                        "a number on the scale {} or a word such as WOW, happy, ok, neutral, annoyed, angry, frustrated",
+                        scale_text(s)
+                    ),
+                );
+                return Err(match suggestion {
+                    Some(word) => e.with_hint(format!("did you mean \"{word}\"?")),
+                    None => e.with_hint("docs/formats.md lists every feeling word and emoji"),
+                });
+            }
+        };
+        if !s.contains(value) {
+            let e = InputError::new(
+                locate(col),
+                format!(
+                    "{what} {} is outside the scale {}",
+                    fmt_num(value),
+                    scale_text(s)
+                ),
+                format!("a number from {} to {}", fmt_num(s.min), fmt_num(s.max)),
+            );
+            let hint = [
+                (-5.0, 5.0),
+                (-3.0, 3.0),
+                (1.0, 5.0),
+                (0.0, 10.0),
+                (1.0, 10.0),
+                (1.0, 7.0),
+                (-10.0, 10.0),
+            ]
+            .into_iter()
+            .find(|&(lo, hi)| value >= lo && value <= hi && (lo, hi) != (s.min, s.max))
+            .map(|(lo, hi)| {
+                format!(
+                    "if your sheet uses another scale, say so, e.g. --scale {}..{}",
+                    fmt_num(lo),
+                    fmt_num(hi)
+                )
+            });
+            return Err(match hint {
+                Some(h) => e.with_hint(h),
+                None => e,
+            });
+        }
+        Ok(Some(value))
+    }
+
+    fn number(
+        &self,
+        text: &str,
+        col: usize,
+        what: &str,
+        locate: &dyn Fn(usize) -> Location,
+    ) -> Result<Option<f64>, InputError> {
+        if text.is_empty() {
+            return Ok(None);
+        }
+        feelings::parse_number(text).map(Some).ok_or_else(|| {
+            InputError::new(
+                locate(col),
+                format!("{what} {} is not a number", quote(text)),
+                "a number such as 3 or 2.5",
+            )
+        })
+    }
+
+    /// Times within a case must be of one kind and never go backwards.
+    fn check_time(
+        &mut self,
+        case: usize,
+        time: Option<TimeValue>,
+        line: u64,
+        locate: &dyn Fn(usize) -> Location,
+    ) -> Result<(), InputError> {
+        let Some(t) = time else { return Ok(()) };
+        let col = self.map.get(Role::Time).unwrap_or(0);
+        let c = &mut self.cases[case];
+        if let Some((last, last_line)) = c.last_time {
+            let (a, b) = match (last, t) {
+                (TimeValue::Offset(a), TimeValue::Offset(b))
+                | (TimeValue::Instant(a), TimeValue::Instant(b)) => (a, b),
+                _ => {
+                    return Err(InputError::new(
+                        locate(col),
+                        format!(
+                            "case {} mixes durations and dates in its time column (line {last_line} has the other kind)",
+                            quote(&c.name)
+                        ),
+                        "either elapsed durations (15m, 2h, 4d) or dates in every row of a case",
+                    ))
+                }
+            };
+            if b < a {
+                return Err(InputError::new(
+                    locate(col),
+                    format!(
+                        "time goes backwards in case {}: earlier than line {last_line}",
+                        quote(&c.name)
+                    ),
+                    "times that never decrease from one step to the next",
+                ));
+            }
+        }
+        c.last_time = Some((t, line));
+        Ok(())
+    }
+
+    /// Align the steps of all cases and build the dataset.
+    pub(super) fn finish(mut self) -> Result<Dataset, InputError> {
+        if self.rows == 0 {
+            return Err(InputError::new(
+                Location::file(self.name),
+                "the sheet has a header but no rows",
+                "one row per step under the header",
+            ));
+        }
+        let visits: Vec<Vec<Visit>> = self
+            .cases
+            .iter_mut()
+            .map(|c| std::mem::take(&mut c.visits))
+            .collect();
+        let names = &self.step_names;
+        let name_of = |id: u32| names.texts_at(id as usize).to_string();
+        let alignment = align::align(&visits, &name_of).map_err(|e| match e {
+            AlignError::ConflictingOrder {
+                name,
+                first_line,
+                first_order,
+                second_line,
+                second_order,
+            } => InputError::new(
+                Location::at(self.name, second_line, 1),
+                format!(
+                    "step {} has order {} here but {} on line {first_line}",
+                    quote(&name_of(name)),
+                    fmt_num(second_order),
+                    fmt_num(first_order)
+                ),
+                "one order value per step",
+            ),
+        })?;
+        self.warnings.extend(alignment.warnings);
+        let mut steps: Vec<Step> = alignment
+            .steps
+            .iter()
+            .map(|k| {
+                let base = name_of(k.name);
+                Step {
+                    name: if k.occurrence > 1 {
+                        format!("{base} ({})", k.occurrence)
+                    } else {
+                        base
+                    },
+                    phase: None,
+                }
+            })
+            .collect();
+        let mut cases = Vec::with_capacity(self.cases.len());
+        for (c, positions) in self.cases.into_iter().zip(alignment.positions) {
+            let mut points = Vec::with_capacity(c.cells.len());
+            for ((cells, &pos), visit) in c.cells.iter().zip(&positions).zip(&visits[cases.len()]) {
+                if steps[pos].phase.is_none() {
+                    steps[pos].phase = cells.phase;
+                }
+                if let Some(feeling) = cells.feeling {
+                    points.push(Point {
+                        step: pos as u32,
+                        line: u32::try_from(visit.line).unwrap_or(u32::MAX),
+                        feeling,
+                        expected: cells.expected,
+                        time: cells.time,
+                        channel: cells.channel,
+                        owner: cells.owner,
+                        note: cells.note,
+                    });
+                }
+            }
+            // Points in aligned order; a case's own visits are already in it
+            // unless cases disagreed on the order.
+            points.sort_by_key(|p| p.step);
+            cases.push(Case {
+                name: c.name,
+                segment: c.segment,
+                version: c.version,
+                points,
+            });
+        }
+        if cases.iter().all(|c| c.points.is_empty()) {
+            return Err(InputError::new(
+                Location::file(self.name),
+                "no step has a feeling",
+                format!(
+                    "a feeling (a number on the scale {} or a feeling word) in at least one row",
+                    scale_text(&self.scale)
+                ),
+            ));
+        }
+        let empty_cases: Vec<&str> = cases
+            .iter()
+            .filter(|c| c.points.is_empty())
+            .map(|c| c.name.as_str())
+            .collect();
+        if !empty_cases.is_empty() {
+            self.warnings.push(format!(
+                "left out {} with no feelings: {}",
+                if empty_cases.len() == 1 {
+                    "a case"
+                } else {
+                    "cases"
+                },
+                list(empty_cases.iter().copied())
+            ));
+        }
+        cases.retain(|c| !c.points.is_empty());
+        if self.filled_down > 0 {
+            self.warnings.push(format!(
+                "{} row{} with an empty case cell belong to the case above (merged cells)",
+                self.filled_down,
+                if self.filled_down == 1 { "" } else { "s" }
+            ));
+        }
+        let m = &self.map;
+        let columns = Columns {
+            case: m.get(Role::Case).is_some() || self.layout == Layout::Wide,
+            segment: m.get(Role::Segment).is_some(),
+            phase: m.get(Role::Phase).is_some(),
+            channel: m.get(Role::Channel).is_some(),
+            owner: m.get(Role::Owner).is_some(),
+            expected: m.get(Role::Expected).is_some(),
+            time: m.get(Role::Time).is_some(),
+            note: m.get(Role::Note).is_some(),
+            version: m.get(Role::Version).is_some(),
+            order: m.get(Role::Order).is_some(),
+        };
+        Ok(Dataset {
+            source: SourceInfo {
+                name: self.name.to_string(),
+                layout: self.layout,
+                encoding: self.encoding,
+                delimiter: self.delimiter,
+                rows: self.rows,
+                skipped: self.skipped,
+            },
+            scale: self.scale,
+            columns,
+            steps,
+            cases,
+            strings: self.strings,
+            warnings: self.warnings,
+        })
+    }
+}
+
+/// The trimmed text of a row's cell for `role`, empty when there is none.
+fn cell<'r>(map: &ColumnMap, record: &'r StringRecord, role: Role) -> &'r str {
+    map.get(role)
+        .and_then(|i| record.get(i))
+        .map(str::trim)
+        .unwrap_or("")
+}
+
+/// The case name used when the sheet has no case column: the file's stem.
+fn default_case_name(file: &str) -> String {
+    std::path::Path::new(file)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .filter(|s| !s.is_empty() && *s != "<stdin>")
+        .unwrap_or("journey")
+        .to_string()
+}
+
+fn delimiter_name(d: char) -> &'static str {
+    match d {
+        ',' => "commas",
+        ';' => "semicolons",
+        '\t' => "tabs",
+        '|' => "bars",
+        _ => "the delimiter",
+    }
+}
+
+/// `"a", "b", "c"` with control characters escaped.
+fn list<'s>(items: impl IntoIterator<Item = &'s str>) -> String {
+    items.into_iter().map(quote).collect::<Vec<_>>().join(", ")
+}

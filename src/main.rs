@@ -1,0 +1,28 @@
+use std::process::ExitCode;
+
+use clap::Parser;
+use emograph::error::{InputError, UsageError};
+
+fn main() -> ExitCode {
+    let cli = emograph::cli::Cli::parse();
+    match emograph::cmd::run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            if let Some(usage) = err.downcast_ref::<UsageError>() {
+                eprintln!("error: {usage}");
+                return ExitCode::from(2);
+            }
+            if let Some(input) = err.downcast_ref::<InputError>() {
+                eprintln!("error: {input}");
+                if let Some(hint) = &input.hint {
+                    eprintln!("hint: {hint}");
+                }
+                return ExitCode::from(1);
+            }
+            // Other errors (I/O, rendering) with their causes on one line.
+            let chain: Vec<String> = err.chain().map(|e| e.to_string()).collect();
+            eprintln!("error: {}", chain.join(": "));
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,155 @@
+//! The validated journey data every later stage works on.
+//!
+//! A [`Dataset`] is built once by `input` and then trusted: every feeling is
+//! on the scale, every step has a name and a position in one aligned order.
+
+pub mod align;
+mod intern;
+
+pub use intern::{Interner, Sym};
+
+use crate::input::time::TimeValue;
+
+/// The feeling scale: `min` is the bottom (anger and frustration), `max` the
+/// top (WOW), `neutral` the point where the customer feels neither.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Scale {
+    pub min: f64,
+    pub max: f64,
+    pub neutral: f64,
+}
+
+impl Scale {
+    pub const DEFAULT: Scale = Scale {
+        min: -5.0,
+        max: 5.0,
+        neutral: 0.0,
+    };
+
+    pub fn range(&self) -> f64 {
+        self.max - self.min
+    }
+
+    /// Tolerance for comparisons in scale units: 1e-9 of the range.
+    pub fn tolerance(&self) -> f64 {
+        1e-9 * self.range()
+    }
+
+    pub fn contains(&self, v: f64) -> bool {
+        v >= self.min - self.tolerance() && v <= self.max + self.tolerance()
+    }
+}
+
+/// How the sheet was laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// One row per step and case, with a feeling column.
+    Long,
+    /// One row per step, one column of feelings per case.
+    Wide,
+}
+
+impl Layout {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Layout::Long => "long",
+            Layout::Wide => "wide",
+        }
+    }
+}
+
+/// What was read and how.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceInfo {
+    /// The input as named on the command line (`<stdin>` for `-`).
+    pub name: String,
+    pub layout: Layout,
+    /// Encoding name, e.g. `UTF-8`, `UTF-8 (BOM)`, `windows-1255`.
+    pub encoding: String,
+    pub delimiter: char,
+    /// Data rows read (after the header, blank rows not counted).
+    pub rows: usize,
+    /// Cells left empty: steps a case did not go through.
+    pub skipped: usize,
+}
+
+/// Which optional columns the sheet has.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Columns {
+    pub case: bool,
+    pub segment: bool,
+    pub phase: bool,
+    pub channel: bool,
+    pub owner: bool,
+    pub expected: bool,
+    pub time: bool,
+    pub note: bool,
+    pub version: bool,
+    pub order: bool,
+}
+
+/// One step of the aligned journey.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Step {
+    /// Name as shown, with ` (2)` appended for a second visit.
+    pub name: String,
+    /// The phase of the step (before / during / after …), from the first row that names one.
+    pub phase: Option<Sym>,
+}
+
+/// One customer's (or one workshop participant's) journey.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Case {
+    pub name: String,
+    pub segment: Option<Sym>,
+    pub version: Option<Sym>,
+    /// The steps the case went through, in aligned step order (skipped steps absent).
+    pub points: Vec<Point>,
+}
+
+impl Case {
+    /// The case's feelings in step order, skipped steps left out.
+    pub fn feelings(&self) -> Vec<f64> {
+        self.points.iter().map(|p| p.feeling).collect()
+    }
+}
+
+/// A feeling at one step of one case, with what the row said about it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Point {
+    /// Index into [`Dataset::steps`].
+    pub step: u32,
+    /// 1-based line of the row in the source, for messages.
+    pub line: u32,
+    pub feeling: f64,
+    pub expected: Option<f64>,
+    pub time: Option<TimeValue>,
+    pub channel: Option<Sym>,
+    pub owner: Option<Sym>,
+    pub note: Option<Sym>,
+}
+
+/// A whole validated sheet.
+#[derive(Debug, Clone)]
+pub struct Dataset {
+    pub source: SourceInfo,
+    pub scale: Scale,
+    pub columns: Columns,
+    pub steps: Vec<Step>,
+    pub cases: Vec<Case>,
+    /// Text of the optional columns (phase, channel, owner, segment, note, version).
+    pub strings: Interner,
+    /// Things the user should know that did not stop the run.
+    pub warnings: Vec<String>,
+}
+
+impl Dataset {
+    pub fn text(&self, sym: Sym) -> &str {
+        self.strings.get(sym)
+    }
+
+    /// Number of data points over all cases.
+    pub fn points(&self) -> usize {
+        self.cases.iter().map(|c| c.points.len()).sum()
+    }
+}

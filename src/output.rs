@@ -1,0 +1,66 @@
+//! Writing results: to standard output for `-`, otherwise through a
+//! temporary file beside the target that is renamed into place, so an error
+//! never leaves a truncated file and never clobbers an existing one.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::{Context, Result};
+
+/// Write `bytes` to `path` (`-` for standard output) atomically.
+pub fn write(path: &Path, bytes: &[u8]) -> Result<()> {
+    if path.as_os_str() == "-" {
+        let mut out = std::io::stdout().lock();
+        return match out.write_all(bytes).and_then(|_| out.flush()) {
+            // A closed pipe (`| head`) is not an error worth reporting.
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+            other => other.context("cannot write to standard output"),
+        };
+    }
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    if !dir.is_dir() {
+        anyhow::bail!(
+            "cannot write {}: the folder {} does not exist",
+            path.display(),
+            dir.display()
+        );
+    }
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".emograph-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .with_context(|| format!("cannot write in the folder {}", dir.display()))?;
+    tmp.write_all(bytes)
+        .and_then(|_| tmp.flush())
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    tmp.persist(path)
+        .map_err(|e| e.error)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_and_replaces_atomically() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("graph.svg");
+        write(&target, b"first").unwrap();
+        write(&target, b"second").unwrap();
+        assert_eq!(std::fs::read(&target).unwrap(), b"second");
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1);
+    }
+
+    #[test]
+    fn missing_folder_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("nope").join("graph.svg");
+        assert!(write(&target, b"x").is_err());
+    }
+}

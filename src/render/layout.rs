@@ -1,0 +1,314 @@
+//! Pixel layout of a figure: margins from measured text, which x labels
+//! are shown and how (wrapped or turned), and where legend entries go.
+//! Everything scales with the picture so a small PNG stays legible.
+
+use super::text;
+use crate::figure::Figure;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rect {
+    pub left: f64,
+    pub top: f64,
+    pub right: f64,
+    pub bottom: f64,
+}
+
+impl Rect {
+    pub fn width(&self) -> f64 {
+        self.right - self.left
+    }
+    pub fn height(&self) -> f64 {
+        self.bottom - self.top
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum XLabelMode {
+    /// Level text, wrapped onto up to three lines.
+    Horizontal,
+    /// Turned a quarter, reading bottom to top, shortened with an ellipsis.
+    Vertical,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShownLabel {
+    pub at: f64,
+    /// Where the label is drawn, in pixels from the plot's left edge; apart
+    /// from `at` when labels were spread out to be readable (a leader line
+    /// joins them).
+    pub px: f64,
+    pub lines: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct LegendItem {
+    pub index: usize,
+    pub x: f64,
+    pub y: f64,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Layout {
+    pub scale: f64,
+    pub pad: f64,
+    pub title_size: f64,
+    pub subtitle_size: f64,
+    pub subtitle_top: f64,
+    pub section_size: f64,
+    pub tick_size: f64,
+    pub zone_size: f64,
+    pub label_size: f64,
+    pub label_line: f64,
+    pub legend_size: f64,
+    pub legend_line: f64,
+    pub legend_glyph: f64,
+    pub plot: Rect,
+    pub x_mode: XLabelMode,
+    pub x_labels: Vec<ShownLabel>,
+    pub x_thinned: bool,
+    pub x_every: usize,
+    pub label_area_bottom: f64,
+    /// Height of the row of time ticks under the plot (0 on a step axis).
+    pub tick_row: f64,
+    /// Height of the band of leader lines between ticks and labels (0 when no label moved).
+    pub leader_band: f64,
+    pub legend: Vec<LegendItem>,
+}
+
+/// Spread positions (sorted, in pixels) so neighbours are at least `gap`
+/// apart, staying within `0..=width` and as near their places as that allows.
+pub fn spread(positions: &[f64], gap: f64, width: f64) -> Vec<f64> {
+    let mut q: Vec<f64> = positions.to_vec();
+    for i in 1..q.len() {
+        q[i] = q[i].max(q[i - 1] + gap);
+    }
+    if let Some(last) = q.last_mut() {
+        *last = last.min(width);
+    }
+    for i in (0..q.len().saturating_sub(1)).rev() {
+        q[i] = q[i].min(q[i + 1] - gap);
+    }
+    for v in &mut q {
+        *v = v.max(0.0);
+    }
+    q
+}
+
+/// Most lines a level label may wrap onto.
+const MAX_LABEL_LINES: usize = 3;
+
+impl Layout {
+    /// `measure(text, size, bold)` gives a text's width in pixels.
+    pub fn compute(fig: &Figure, measure: &dyn Fn(&str, f64, bool) -> f64) -> Layout {
+        let (w, h) = (fig.width as f64, fig.height as f64);
+        let s = (w / 1600.0).min(h / 900.0).clamp(0.4, 6.0);
+        let pad = 24.0 * s;
+        let title_size = 36.0 * s;
+        let subtitle_size = 21.0 * s;
+        let tick_size = 19.0 * s;
+        let label_size = 18.0 * s;
+        let legend_size = 19.0 * s;
+        let label_line = label_size * 1.15;
+        let legend_line = legend_size * 1.6;
+        let legend_glyph = 40.0 * s;
+        let subtitle_top = pad + title_size * 0.95 + 8.0 * s;
+        let header_bottom = subtitle_top + subtitle_size + 20.0 * s;
+
+        // Legend: entries flow left to right in centred rows.
+        let mut rows: Vec<Vec<(usize, f64, String)>> = Vec::new();
+        let avail = w - 2.0 * pad;
+        let gap = 30.0 * s;
+        let mut row_w = 0.0;
+        for (i, e) in fig.legend.iter().enumerate() {
+            let label = text::fit(&e.label, 420.0 * s, &|t| measure(t, legend_size, false));
+            let item_w = legend_glyph + 8.0 * s + measure(&label, legend_size, false);
+            if rows.is_empty() || (row_w + gap + item_w > avail && row_w > 0.0) {
+                rows.push(Vec::new());
+                row_w = 0.0;
+            }
+            if row_w > 0.0 {
+                row_w += gap;
+            }
+            row_w += item_w;
+            if let Some(row) = rows.last_mut() {
+                row.push((i, item_w, label));
+            }
+        }
+        let legend_h = rows.len() as f64 * legend_line;
+        let legend_top = h - pad - legend_h;
+        let mut legend = Vec::new();
+        for (r, row) in rows.iter().enumerate() {
+            let total: f64 = row.iter().map(|(_, iw, _)| iw).sum::<f64>()
+                + gap * (row.len().saturating_sub(1)) as f64;
+            let mut x = (w - total) / 2.0;
+            for (index, iw, label) in row {
+                legend.push(LegendItem {
+                    index: *index,
+                    x,
+                    y: legend_top + r as f64 * legend_line,
+                    text: label.clone(),
+                });
+                x += iw + gap;
+            }
+        }
+
+        // Left margin: the y title and the widest tick label.
+        let tick_w = fig
+            .y
+            .ticks
+            .iter()
+            .map(|&t| measure(&crate::figure::format_value(t), tick_size, false))
+            .fold(0.0, f64::max);
+        let left = pad + tick_size * 1.3 + 12.0 * s + tick_w + 10.0 * s;
+        let right = w - pad;
+        let plot_w = (right - left).max(10.0);
+
+        // X labels.
+        let span = (fig.x.max - fig.x.min).max(f64::MIN_POSITIVE);
+        let to_px = |at: f64| (at - fig.x.min) / span * plot_w;
+        let mut positions: Vec<f64> = fig.x.labels.iter().map(|l| to_px(l.at)).collect();
+        positions.sort_by(f64::total_cmp);
+        let slot = positions
+            .windows(2)
+            .map(|p| p[1] - p[0])
+            .fold(plot_w, f64::min);
+        let max_w = slot - 10.0 * s;
+        let time_axis = !fig.x.ticks.is_empty();
+        let mut x_mode = XLabelMode::Horizontal;
+        let mut shown = Vec::new();
+        if slot >= 40.0 * s && !time_axis {
+            for l in &fig.x.labels {
+                let fits_words = l
+                    .text
+                    .split(' ')
+                    .all(|word| measure(word, label_size, false) <= max_w);
+                let lines = text::wrap(&l.text, max_w, MAX_LABEL_LINES, &|t| {
+                    measure(t, label_size, false)
+                });
+                let complete = lines.join(" ")
+                    == l.text
+                        .split(' ')
+                        .filter(|w| !w.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                if !fits_words || !complete {
+                    x_mode = XLabelMode::Vertical;
+                    break;
+                }
+                shown.push(ShownLabel {
+                    at: l.at,
+                    px: to_px(l.at),
+                    lines,
+                });
+            }
+        } else {
+            x_mode = XLabelMode::Vertical;
+        }
+        let mut x_every = 1;
+        let mut moved = false;
+        let label_h = match x_mode {
+            XLabelMode::Horizontal => {
+                let lines = shown.iter().map(|l| l.lines.len()).max().unwrap_or(1);
+                lines as f64 * label_line
+            }
+            XLabelMode::Vertical => {
+                shown.clear();
+                let max_len = (0.24 * h).min(300.0 * s);
+                let need = label_line * 1.1;
+                let mut order: Vec<usize> = (0..fig.x.labels.len()).collect();
+                order.sort_by(|&a, &b| fig.x.labels[a].at.total_cmp(&fig.x.labels[b].at));
+                let n = order.len().max(1) as f64;
+                // Show every label when they fit side by side, spread out
+                // where they crowd; otherwise every k-th.
+                x_every = ((n * need / plot_w).ceil() as usize).max(1);
+                let lines_allowed = if slot * 0.9 >= 2.0 * label_line && x_every == 1 {
+                    2
+                } else {
+                    1
+                };
+                let kept: Vec<usize> = order
+                    .iter()
+                    .enumerate()
+                    .filter(|(k, _)| k % x_every == 0)
+                    .map(|(_, &i)| i)
+                    .collect();
+                let true_px: Vec<f64> = kept.iter().map(|&i| to_px(fig.x.labels[i].at)).collect();
+                let placed = spread(&true_px, need, plot_w);
+                moved = placed
+                    .iter()
+                    .zip(&true_px)
+                    .any(|(a, b)| (a - b).abs() > 1.0);
+                for ((&i, &px), _) in kept.iter().zip(&placed).zip(&true_px) {
+                    let l = &fig.x.labels[i];
+                    shown.push(ShownLabel {
+                        at: l.at,
+                        px,
+                        lines: text::wrap(&l.text, max_len, lines_allowed, &|t| {
+                            measure(t, label_size, false)
+                        }),
+                    });
+                }
+                shown
+                    .iter()
+                    .flat_map(|l| l.lines.iter())
+                    .map(|line| measure(line, label_size, false))
+                    .fold(0.0, f64::max)
+            }
+        };
+        let tick_row = if time_axis { tick_size * 1.5 } else { 0.0 };
+        let leader_band = if moved { 22.0 * s } else { 0.0 };
+        let x_thinned = shown.len() < fig.x.labels.len();
+        let note_h = if x_thinned { tick_size * 1.3 } else { 0.0 };
+        let legend_gap = if legend.is_empty() { 0.0 } else { 14.0 * s };
+        let bottom =
+            (legend_top - legend_gap - note_h - label_h - 10.0 * s).max(header_bottom + 40.0 * s);
+        let plot = Rect {
+            left,
+            top: header_bottom,
+            right,
+            bottom,
+        };
+        Layout {
+            scale: s,
+            pad,
+            title_size,
+            subtitle_size,
+            subtitle_top,
+            section_size: 17.0 * s,
+            tick_size,
+            zone_size: 20.0 * s,
+            label_size,
+            label_line,
+            legend_size,
+            legend_line,
+            legend_glyph,
+            plot,
+            x_mode,
+            x_labels: shown,
+            x_thinned,
+            x_every,
+            label_area_bottom: bottom + 10.0 * s + tick_row + leader_band + label_h + note_h,
+            tick_row,
+            leader_band,
+            legend,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spread_keeps_spaced_positions_and_separates_crowded_ones() {
+        assert_eq!(
+            spread(&[10.0, 50.0, 90.0], 20.0, 100.0),
+            vec![10.0, 50.0, 90.0]
+        );
+        let q = spread(&[0.0, 1.0, 2.0, 95.0], 20.0, 100.0);
+        assert_eq!(q, vec![0.0, 20.0, 40.0, 95.0]);
+        let q = spread(&[90.0, 95.0, 100.0], 20.0, 100.0);
+        assert_eq!(q, vec![60.0, 80.0, 100.0]);
+    }
+}

@@ -1,0 +1,262 @@
+//! Text handling for drawing: cleaning labels of characters that break
+//! a picture or an SVG file, bidi reordering for backends that draw glyph
+//! by glyph (PNG), and fitting labels into a width.
+
+use unicode_bidi::BidiInfo;
+
+/// Clean a label for drawing: control characters (C0, DEL, C1) are dropped,
+/// except that tabs and line breaks fold into a single space, and runs of
+/// white space collapse. XML escaping is left to the SVG backend; removing
+/// control characters is ours, because an SVG containing them is not
+/// well-formed XML.
+pub fn clean_label(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut pending_space = false;
+    for c in raw.chars() {
+        if c.is_whitespace() {
+            pending_space = true;
+            continue;
+        }
+        // Bidi embedding controls and other format characters are kept: they
+        // are meaningful to bidi. Only true control characters are removed.
+        if c.is_control() {
+            continue;
+        }
+        if pending_space && !out.is_empty() {
+            out.push(' ');
+        }
+        pending_space = false;
+        out.push(c);
+    }
+    out
+}
+
+/// Whether the text holds any right-to-left character (Hebrew, Arabic …).
+pub fn has_rtl(text: &str) -> bool {
+    text.chars().any(|c| {
+        matches!(
+            unicode_bidi::bidi_class(c),
+            unicode_bidi::BidiClass::R | unicode_bidi::BidiClass::AL
+        )
+    })
+}
+
+/// Reorder one line of logical-order text into visual (left-to-right drawing)
+/// order, mirroring brackets inside right-to-left runs. Needed for backends
+/// that draw glyph by glyph (PNG); never used for SVG, whose viewer applies
+/// the bidi algorithm itself.
+pub fn visual_order(line: &str) -> String {
+    if !has_rtl(line) {
+        return line.to_string();
+    }
+    let info = BidiInfo::new(line, None);
+    let mut out = String::with_capacity(line.len());
+    for para in &info.paragraphs {
+        let range = para.range.clone();
+        let (levels, runs) = info.visual_runs(para, range);
+        for run in runs {
+            let text = &line[run.clone()];
+            if levels[run.start].is_rtl() {
+                for c in text.chars().rev() {
+                    out.push(unicode_bidi_mirroring::get_mirrored(c).unwrap_or(c));
+                }
+            } else {
+                out.push_str(text);
+            }
+        }
+    }
+    out
+}
+
+/// Break `text` into at most `max_lines` lines no wider than `max_width`,
+/// measured by `measure`. Words are kept whole where they fit; a word wider
+/// than a line is cut. When the text does not fit in `max_lines`, the last
+/// line ends with an ellipsis. Works on logical order: reorder each line
+/// afterwards for display.
+pub fn wrap(
+    text: &str,
+    max_width: f64,
+    max_lines: usize,
+    measure: &dyn Fn(&str) -> f64,
+) -> Vec<String> {
+    let max_lines = max_lines.max(1);
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut words = text.split(' ').filter(|w| !w.is_empty()).peekable();
+    let mut truncated = false;
+    while let Some(word) = words.next() {
+        let candidate = if current.is_empty() {
+            word.to_string()
+        } else {
+            format!("{current} {word}")
+        };
+        if measure(&candidate) <= max_width {
+            current = candidate;
+            continue;
+        }
+        if !current.is_empty() {
+            lines.push(std::mem::take(&mut current));
+            if lines.len() == max_lines {
+                truncated = true;
+                break;
+            }
+        }
+        if measure(word) <= max_width {
+            current = word.to_string();
+        } else {
+            // A single word wider than the line: cut it.
+            let cut = fit_prefix(word, max_width, measure);
+            let rest = &word[cut.len()..];
+            lines.push(cut);
+            if lines.len() == max_lines {
+                truncated = true;
+                break;
+            }
+            current = rest.to_string();
+            while measure(&current) > max_width && lines.len() < max_lines {
+                let cut = fit_prefix(&current, max_width, measure);
+                let rest = current[cut.len()..].to_string();
+                lines.push(cut);
+                current = rest;
+            }
+            if lines.len() == max_lines {
+                truncated = !current.is_empty() || words.peek().is_some();
+                current.clear();
+                break;
+            }
+        }
+    }
+    if !current.is_empty() {
+        if lines.len() < max_lines {
+            lines.push(current);
+        } else {
+            truncated = true;
+        }
+    }
+    if truncated {
+        if let Some(last) = lines.last_mut() {
+            *last = ellipsize(last, max_width, measure);
+        }
+    }
+    lines
+}
+
+/// Shorten `text` to fit `max_width`, ending it with "…" when it had to be cut.
+pub fn ellipsize(text: &str, max_width: f64, measure: &dyn Fn(&str) -> f64) -> String {
+    let with_ellipsis = format!("{text}…");
+    if !text.ends_with('…') && measure(text) <= max_width && measure(&with_ellipsis) <= max_width
+    {
+        return with_ellipsis;
+    }
+    let chars: Vec<char> = text.trim_end_matches('…').chars().collect();
+    let mut n = chars.len();
+    while n > 0 {
+        let candidate: String = chars[..n].iter().collect::<String>().trim_end().to_string() + "…";
+        if measure(&candidate) <= max_width {
+            return candidate;
+        }
+        n -= 1;
+    }
+    "…".to_string()
+}
+
+/// Shorten `text` to fit `max_width` only when it does not fit already.
+pub fn fit(text: &str, max_width: f64, measure: &dyn Fn(&str) -> f64) -> String {
+    if measure(text) <= max_width {
+        text.to_string()
+    } else {
+        let chars: Vec<char> = text.chars().collect();
+        let mut n = chars.len();
+        while n > 0 {
+            let candidate: String =
+                chars[..n].iter().collect::<String>().trim_end().to_string() + "…";
+            if measure(&candidate) <= max_width {
+                return candidate;
+            }
+            n -= 1;
+        }
+        "…".to_string()
+    }
+}
+
+/// The longest prefix of `word` (at least one character) that fits `max_width`.
+fn fit_prefix(word: &str, max_width: f64, measure: &dyn Fn(&str) -> f64) -> String {
+    let mut end = 0;
+    for (i, c) in word.char_indices() {
+        let next = i + c.len_utf8();
+        if end > 0 && measure(&word[..next]) > max_width {
+            break;
+        }
+        end = next;
+    }
+    word[..end].to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chars(s: &str) -> f64 {
+        s.chars().count() as f64
+    }
+
+    #[test]
+    fn clean_label_drops_controls_and_folds_breaks() {
+        assert_eq!(clean_label("a\u{0}b\u{7}c"), "abc");
+        assert_eq!(clean_label("  two\r\nlines\there "), "two lines here");
+        assert_eq!(clean_label("x\u{1b}[31mred"), "x[31mred");
+        assert_eq!(clean_label("<script>"), "<script>");
+        assert_eq!(clean_label("\u{85}next"), "next");
+    }
+
+    #[test]
+    fn latin_text_is_not_reordered() {
+        assert_eq!(visual_order("Parking (level 2)"), "Parking (level 2)");
+    }
+
+    #[test]
+    fn hebrew_is_reversed_for_glyph_by_glyph_drawing() {
+        // "שלום" in logical order is drawn right to left: visual order reverses it.
+        assert_eq!(visual_order("שלום"), "םולש");
+    }
+
+    #[test]
+    fn brackets_in_hebrew_are_mirrored() {
+        // Logical "חניה (קומה 2)": visual order puts the number run in place and
+        // mirrors the brackets so they still enclose it.
+        let v = visual_order("חניה (קומה 2)");
+        assert_eq!(v, "(2 המוק) הינח");
+    }
+
+    #[test]
+    fn mixed_hebrew_and_english_keeps_english_runs_readable() {
+        let v = visual_order("הזמנה ב-Netflix");
+        assert!(v.contains("Netflix"), "{v}");
+        assert!(v.starts_with("Netflix"), "{v}");
+    }
+
+    #[test]
+    fn wrap_keeps_words_and_limits_lines() {
+        assert_eq!(
+            wrap("buy snacks now", 10.0, 3, &chars),
+            vec!["buy snacks", "now"]
+        );
+        assert_eq!(wrap("a b c d e f", 3.0, 2, &chars), vec!["a b", "c…"]);
+        let long = wrap("supercalifragilistic", 5.0, 2, &chars);
+        assert_eq!(long.len(), 2);
+        assert!(long.iter().all(|l| chars(l) <= 5.0), "{long:?}");
+        assert!(long[1].ends_with('…'));
+    }
+
+    #[test]
+    fn wrap_of_empty_text_is_empty() {
+        assert!(wrap("", 10.0, 2, &chars).is_empty());
+    }
+
+    #[test]
+    fn ellipsize_and_fit() {
+        assert_eq!(fit("short", 10.0, &chars), "short");
+        assert_eq!(fit("much too long", 6.0, &chars), "much…");
+        assert_eq!(fit("x", 0.0, &chars), "…");
+    }
+}

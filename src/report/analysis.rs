@@ -1,0 +1,227 @@
+//! The serialisable shape of `emograph analyze`: a public contract, so
+//! field names are only ever added, never renamed or dropped.
+
+use serde::Serialize;
+
+use crate::analysis::journey::CaseAnalysis;
+use crate::analysis::turning::Kind;
+use crate::analysis::Thresholds;
+use crate::model::{Case, Dataset};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AnalysisReport {
+    pub scale: ScaleReport,
+    pub cases: Vec<CaseReport>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ScaleReport {
+    pub min: f64,
+    pub max: f64,
+    pub neutral: f64,
+    pub critical: f64,
+    pub prominence: f64,
+    pub sharp_drop: f64,
+}
+
+impl ScaleReport {
+    pub fn new(t: &Thresholds) -> Self {
+        ScaleReport {
+            min: t.min,
+            max: t.max,
+            neutral: t.neutral,
+            critical: t.critical,
+            prominence: t.prominence,
+            sharp_drop: t.sharp_drop,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CaseReport {
+    pub case: String,
+    pub segment: Option<String>,
+    pub steps: Vec<StepValue>,
+    pub turning_points: Vec<TurningReport>,
+    pub critical_dips: Vec<DipReport>,
+    pub summary: SummaryReport,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StepValue {
+    pub index: usize,
+    pub step: String,
+    pub feeling: f64,
+    /// Seconds since the case's first timed step; null without a time.
+    pub elapsed: Option<f64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TurningReport {
+    pub index: usize,
+    pub step: String,
+    pub kind: Kind,
+    pub feeling: f64,
+    pub prominence: f64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DipReport {
+    pub index: usize,
+    pub step: String,
+    pub feeling: f64,
+    pub prominence: Option<f64>,
+    pub at_end: bool,
+    pub severity: f64,
+    /// Seconds spent below neutral around the dip; null without times.
+    pub below_neutral_duration: Option<f64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SummaryReport {
+    pub steps: usize,
+    pub mean: Option<f64>,
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    pub min_step: Option<StepRef>,
+    pub max_step: Option<StepRef>,
+    pub start: Option<f64>,
+    pub end: Option<f64>,
+    pub peak_end: Option<f64>,
+    pub area_below_neutral: f64,
+    pub share_below_neutral: Option<f64>,
+    /// Number of hand-offs (changes of owner); null without an owner column.
+    pub handoffs: Option<usize>,
+    /// Distinct owners; null without an owner column.
+    pub owners: Option<usize>,
+    pub handoff_steps: Option<Vec<StepRef>>,
+    pub mean_change_with_handoff: Option<f64>,
+    pub mean_change_without_handoff: Option<f64>,
+    /// Mean of expected − feeling; null without an expected column.
+    pub promise_gap: Option<f64>,
+    pub largest_gaps: Option<Vec<GapReport>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StepRef {
+    pub index: usize,
+    pub step: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GapReport {
+    pub index: usize,
+    pub step: String,
+    pub expected: f64,
+    pub feeling: f64,
+    pub gap: f64,
+}
+
+/// Name of the step at a case's point `index`.
+pub fn step_name(ds: &Dataset, case: &Case, index: usize) -> String {
+    case.points
+        .get(index)
+        .and_then(|p| ds.steps.get(p.step as usize))
+        .map(|s| s.name.clone())
+        .unwrap_or_default()
+}
+
+/// Build the report of every case.
+pub fn build(ds: &Dataset, analyses: &[CaseAnalysis], t: &Thresholds) -> AnalysisReport {
+    AnalysisReport {
+        scale: ScaleReport::new(t),
+        cases: ds
+            .cases
+            .iter()
+            .zip(analyses)
+            .map(|(case, a)| case_report(ds, case, a))
+            .collect(),
+    }
+}
+
+fn case_report(ds: &Dataset, case: &Case, a: &CaseAnalysis) -> CaseReport {
+    let name = |i: usize| step_name(ds, case, i);
+    let step_ref = |i: usize| StepRef {
+        index: i,
+        step: name(i),
+    };
+    let s = &a.sequence.summary;
+    CaseReport {
+        case: case.name.clone(),
+        segment: case.segment.map(|s| ds.text(s).to_string()),
+        steps: case
+            .points
+            .iter()
+            .enumerate()
+            .map(|(i, p)| StepValue {
+                index: i,
+                step: name(i),
+                feeling: p.feeling,
+                elapsed: a.elapsed.get(i).copied().flatten(),
+            })
+            .collect(),
+        turning_points: a
+            .sequence
+            .turning_points
+            .iter()
+            .map(|t| TurningReport {
+                index: t.index,
+                step: name(t.index),
+                kind: t.kind,
+                feeling: t.feeling,
+                prominence: t.prominence,
+            })
+            .collect(),
+        critical_dips: a
+            .sequence
+            .critical_dips
+            .iter()
+            .map(|d| DipReport {
+                index: d.index,
+                step: name(d.index),
+                feeling: d.feeling,
+                prominence: d.prominence,
+                at_end: d.at_end,
+                severity: d.severity,
+                below_neutral_duration: d.below_neutral_duration,
+            })
+            .collect(),
+        summary: SummaryReport {
+            steps: s.steps,
+            mean: s.mean,
+            min: s.min.as_ref().map(|e| e.feeling),
+            max: s.max.as_ref().map(|e| e.feeling),
+            min_step: s.min.as_ref().map(|e| step_ref(e.index)),
+            max_step: s.max.as_ref().map(|e| step_ref(e.index)),
+            start: s.start,
+            end: s.end,
+            peak_end: s.peak_end,
+            area_below_neutral: s.area_below_neutral,
+            share_below_neutral: s.share_below_neutral,
+            handoffs: a.handoffs.as_ref().map(|h| h.handoffs.len()),
+            owners: a.handoffs.as_ref().map(|h| h.owners),
+            handoff_steps: a
+                .handoffs
+                .as_ref()
+                .map(|h| h.handoffs.iter().map(|&i| step_ref(i)).collect()),
+            mean_change_with_handoff: a.handoffs.as_ref().and_then(|h| h.mean_change_with_handoff),
+            mean_change_without_handoff: a
+                .handoffs
+                .as_ref()
+                .and_then(|h| h.mean_change_without_handoff),
+            promise_gap: a.promise.as_ref().and_then(|p| p.mean_gap),
+            largest_gaps: a.promise.as_ref().map(|p| {
+                p.largest
+                    .iter()
+                    .map(|g| GapReport {
+                        index: g.index,
+                        step: name(g.index),
+                        expected: g.expected,
+                        feeling: g.feeling,
+                        gap: g.gap,
+                    })
+                    .collect()
+            }),
+        },
+    }
+}

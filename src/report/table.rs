@@ -1,0 +1,140 @@
+//! A plain-text table for people reading in a terminal.
+
+use std::fmt::Write;
+
+use anyhow::Result;
+
+use super::{AnalysisReport, Exporter};
+use crate::analysis::turning::Kind;
+use crate::error::quote;
+use crate::numfmt::{change, duration, value};
+
+pub struct Table;
+
+fn opt(v: Option<f64>) -> String {
+    v.map(value).unwrap_or_else(|| "–".to_string())
+}
+
+impl Exporter for Table {
+    fn analysis(&self, r: &AnalysisReport) -> Result<String> {
+        let mut out = String::new();
+        writeln!(
+            out,
+            "scale {}..{}, neutral {}; critical level {}, prominence ≥ {}, sharp drop ≥ {}",
+            value(r.scale.min),
+            value(r.scale.max),
+            value(r.scale.neutral),
+            value(r.scale.critical),
+            value(r.scale.prominence),
+            value(r.scale.sharp_drop)
+        )?;
+        for c in &r.cases {
+            let s = &c.summary;
+            writeln!(out)?;
+            write!(out, "case {}", quote(&c.case))?;
+            if let Some(seg) = &c.segment {
+                write!(out, " (segment {})", quote(seg))?;
+            }
+            writeln!(
+                out,
+                ": {} steps, mean {}, start {}, end {}, peak-end {}",
+                s.steps,
+                opt(s.mean),
+                opt(s.start),
+                opt(s.end),
+                opt(s.peak_end)
+            )?;
+            if let (Some(min), Some(max), Some(lo), Some(hi)) =
+                (s.min, s.max, &s.min_step, &s.max_step)
+            {
+                writeln!(
+                    out,
+                    "  lowest {} at {}, highest {} at {}",
+                    value(min),
+                    quote(&lo.step),
+                    value(max),
+                    quote(&hi.step)
+                )?;
+            }
+            writeln!(
+                out,
+                "  below neutral: {} of steps, area {}",
+                s.share_below_neutral
+                    .map(|x| format!("{:.0}%", x * 100.0))
+                    .unwrap_or_else(|| "–".to_string()),
+                value(s.area_below_neutral)
+            )?;
+            if c.turning_points.is_empty() {
+                writeln!(out, "  turning points: none")?;
+            } else {
+                writeln!(out, "  turning points:")?;
+                for t in &c.turning_points {
+                    let (mark, word) = match t.kind {
+                        Kind::Peak => ("▲", "peak  "),
+                        Kind::Trough => ("▼", "trough"),
+                    };
+                    writeln!(
+                        out,
+                        "    {mark} {word} {:>3}  {:<32} feeling {:>3}  prominence {}",
+                        t.index,
+                        quote(&t.step),
+                        value(t.feeling),
+                        value(t.prominence)
+                    )?;
+                }
+            }
+            if c.critical_dips.is_empty() {
+                writeln!(out, "  critical dips: none")?;
+            } else {
+                writeln!(out, "  critical dips, most severe first:")?;
+                for (rank, d) in c.critical_dips.iter().enumerate() {
+                    let drop = match d.prominence {
+                        Some(p) => format!("drop {}", value(p)),
+                        None => "journey ends here".to_string(),
+                    };
+                    write!(
+                        out,
+                        "    {}. {:>3}  {:<32} feeling {:>3}  {drop}  severity {}",
+                        rank + 1,
+                        d.index,
+                        quote(&d.step),
+                        value(d.feeling),
+                        value(d.severity)
+                    )?;
+                    if let Some(t) = d.below_neutral_duration {
+                        write!(out, "  below neutral for {}", duration(t))?;
+                    }
+                    writeln!(out)?;
+                }
+            }
+            if let (Some(n), Some(owners)) = (s.handoffs, s.owners) {
+                write!(out, "  hand-offs: {n} between {owners} owners")?;
+                if let (Some(with), Some(without)) =
+                    (s.mean_change_with_handoff, s.mean_change_without_handoff)
+                {
+                    write!(
+                        out,
+                        "; mean feeling change {} at a hand-off, {} otherwise",
+                        change(with),
+                        change(without)
+                    )?;
+                }
+                writeln!(out)?;
+            }
+            if let Some(gaps) = &s.largest_gaps {
+                writeln!(out, "  promise gap: mean {}", opt(s.promise_gap))?;
+                for g in gaps {
+                    writeln!(
+                        out,
+                        "    {:<32} expected {}, felt {}: gap {}",
+                        quote(&g.step),
+                        value(g.expected),
+                        value(g.feeling),
+                        value(g.gap)
+                    )?;
+                }
+            }
+        }
+        Ok(out)
+    }
+}

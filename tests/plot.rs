@@ -1,0 +1,296 @@
+//! `emograph plot`: the real binary, files written, exit codes.
+
+mod common;
+
+use common::*;
+use predicates::prelude::*;
+
+#[test]
+fn plots_every_shared_fixture_to_png_and_svg() {
+    let w = Work::new();
+    for (i, f) in [
+        "cable-install.csv",
+        "decimal-comma-semicolon.csv",
+        "workshop-cinema-he-bom-crlf.csv",
+        "workshop-cinema-he-legacy-cp1255.csv",
+        "workshop-cinema-he-utf16.txt",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let png = format!("g{i}.png");
+        let svg = format!("g{i}.svg");
+        w.cmd()
+            .args(["plot", &fixture(f), "-o", &png])
+            .assert()
+            .success();
+        w.cmd()
+            .args(["plot", &fixture(f), "-o", &svg])
+            .assert()
+            .success();
+        assert_eq!(png_size(&w.read(&png)), (1600, 900), "{f}");
+        assert_well_formed_svg(&String::from_utf8(w.read(&svg)).unwrap());
+    }
+}
+
+#[test]
+fn default_output_is_a_png_named_after_the_input() {
+    let w = Work::new();
+    w.cmd()
+        .args(["plot", &fixture("decimal-comma-semicolon.csv")])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "wrote decimal-comma-semicolon.png",
+        ));
+    assert_eq!(
+        png_size(&w.read("decimal-comma-semicolon.png")),
+        (1600, 900)
+    );
+}
+
+#[test]
+fn width_and_height_are_honoured() {
+    let w = Work::new();
+    w.cmd()
+        .args([
+            "plot",
+            &fixture("cable-install.csv"),
+            "-o",
+            "small.png",
+            "--width",
+            "800",
+            "--height",
+            "450",
+        ])
+        .assert()
+        .success();
+    assert_eq!(png_size(&w.read("small.png")), (800, 450));
+}
+
+#[test]
+fn dash_writes_svg_to_stdout() {
+    let w = Work::new();
+    let out = w
+        .cmd()
+        .args(["plot", &fixture("cable-install.csv"), "-o", "-"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let svg = String::from_utf8(out).unwrap();
+    assert_well_formed_svg(&svg);
+    assert!(w.files().is_empty(), "nothing but stdout: {:?}", w.files());
+}
+
+#[test]
+fn stdin_is_read_with_dash() {
+    let w = Work::new();
+    w.cmd()
+        .args(["plot", "-", "-o", "in.svg"])
+        .write_stdin("step,feeling\nOrder,2\nWait,-4\nDelivery,5\n")
+        .assert()
+        .success();
+    let texts = svg_texts(&String::from_utf8(w.read("in.svg")).unwrap());
+    assert!(texts.iter().any(|t| t == "Wait"), "{texts:?}");
+}
+
+#[test]
+fn svg_holds_step_names_title_and_zone_words_as_text() {
+    let w = Work::new();
+    w.cmd()
+        .args([
+            "plot",
+            &fixture("cable-install.csv"),
+            "-o",
+            "c.svg",
+            "--title",
+            "Cable TV: A17 & B02",
+        ])
+        .assert()
+        .success();
+    let svg = String::from_utf8(w.read("c.svg")).unwrap();
+    let texts = svg_texts(&svg);
+    for want in [
+        "Cable TV: A17 & B02",
+        "WOW",
+        "neutral",
+        "frustration",
+        "before",
+        "during",
+        "after",
+        "A17",
+        "B02",
+    ] {
+        assert!(
+            texts.iter().any(|t| t == want),
+            "{want} missing from {texts:?}"
+        );
+    }
+    assert!(texts.iter().any(|t| t.contains("2 cases")), "{texts:?}");
+    assert!(svg.contains("&amp;"), "ampersand escaped");
+}
+
+#[test]
+fn hebrew_stays_in_logical_order_in_svg() {
+    let w = Work::new();
+    w.cmd()
+        .args([
+            "plot",
+            &fixture("workshop-cinema-he-bom-crlf.csv"),
+            "-o",
+            "he.svg",
+        ])
+        .assert()
+        .success();
+    let texts = svg_texts(&String::from_utf8(w.read("he.svg")).unwrap());
+    // Logical order as in the file: the viewer applies bidi itself.
+    assert!(texts.iter().any(|t| t == "חיפוש חניה"), "{texts:?}");
+    assert!(!texts.iter().any(|t| t == "הינח שופיח"), "{texts:?}");
+}
+
+#[test]
+fn output_is_byte_identical_across_runs() {
+    let w = Work::new();
+    for name in ["a.svg", "b.svg", "a.png", "b.png"] {
+        w.cmd()
+            .args(["plot", &fixture("cable-install.csv"), "-o", name])
+            .assert()
+            .success();
+    }
+    assert_eq!(w.read("a.svg"), w.read("b.svg"));
+    assert_eq!(w.read("a.png"), w.read("b.png"));
+}
+
+#[test]
+fn unknown_extension_is_a_usage_error() {
+    let w = Work::new();
+    w.cmd()
+        .args(["plot", &fixture("cable-install.csv"), "-o", "graph.jpg"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(".svg or .png"));
+    assert!(w.files().is_empty());
+}
+
+#[test]
+fn format_flag_overrides_the_extension() {
+    let w = Work::new();
+    w.cmd()
+        .args([
+            "plot",
+            &fixture("cable-install.csv"),
+            "-o",
+            "graph.out",
+            "--format",
+            "svg",
+        ])
+        .assert()
+        .success();
+    assert_well_formed_svg(&String::from_utf8(w.read("graph.out")).unwrap());
+}
+
+#[test]
+fn an_error_leaves_an_existing_graph_untouched() {
+    let w = Work::new();
+    w.write("keep.png", b"precious");
+    w.write("bad.csv", "step,feeling\na,1\nb,99\n");
+    w.cmd()
+        .args(["plot", "bad.csv", "-o", "keep.png"])
+        .assert()
+        .code(1);
+    assert_eq!(w.read("keep.png"), b"precious");
+    assert_eq!(
+        w.files(),
+        vec!["bad.csv", "keep.png"],
+        "no temporary file left"
+    );
+}
+
+#[test]
+fn five_thousand_steps_still_draw_with_thinned_labels() {
+    let w = Work::new();
+    let mut sheet = String::from("step,feeling\n");
+    for i in 0..5000 {
+        sheet.push_str(&format!("Step {i},{}\n", (i % 11) - 5));
+    }
+    w.write("long.csv", sheet);
+    w.cmd()
+        .args(["plot", "long.csv", "-o", "long.svg"])
+        .assert()
+        .success();
+    w.cmd()
+        .args(["plot", "long.csv", "-o", "long.png"])
+        .assert()
+        .success();
+    let texts = svg_texts(&String::from_utf8(w.read("long.svg")).unwrap());
+    let labels = texts.iter().filter(|t| t.starts_with("Step ")).count();
+    assert!(labels > 20 && labels < 200, "{labels} step labels shown");
+    assert!(
+        texts.iter().any(|t| t.contains("of 5000")),
+        "thinning is said"
+    );
+}
+
+#[test]
+fn one_step_draws() {
+    let w = Work::new();
+    w.cmd()
+        .args(["plot", &fixture("bad/one-step.csv"), "-o", "one.png"])
+        .assert()
+        .success();
+    assert_eq!(png_size(&w.read("one.png")), (1600, 900));
+}
+
+#[test]
+fn hostile_labels_are_cleaned_and_escaped() {
+    let w = Work::new();
+    w.cmd()
+        .args(["plot", &fixture("bad/control-chars.csv"), "-o", "x.svg"])
+        .assert()
+        .success();
+    w.cmd()
+        .args(["plot", &fixture("bad/control-chars.csv"), "-o", "x.png"])
+        .assert()
+        .success();
+    let svg = String::from_utf8(w.read("x.svg")).unwrap();
+    assert_well_formed_svg(&svg);
+    assert!(!svg.contains("<script"), "markup is escaped");
+    assert!(
+        !svg.contains('\u{7}') && !svg.contains('\u{1b}'),
+        "controls removed"
+    );
+    let texts = svg_texts(&svg);
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("<script>alert(1)</script>")),
+        "{texts:?}"
+    );
+    assert!(
+        texts.iter().any(|t| t == "two lines & <b>"),
+        "newline folded: {texts:?}"
+    );
+}
+
+#[test]
+fn phase_sections_and_multiple_cases_have_a_legend() {
+    let w = Work::new();
+    w.cmd()
+        .args([
+            "plot",
+            &fixture("workshop-cinema-he-bom-crlf.csv"),
+            "-o",
+            "he.svg",
+        ])
+        .assert()
+        .success();
+    let texts = svg_texts(&String::from_utf8(w.read("he.svg")).unwrap());
+    for name in ["דנה", "יוסי", "מיכל", "אבי", "רותם"] {
+        assert!(
+            texts.iter().any(|t| t == name),
+            "legend has {name}: {texts:?}"
+        );
+    }
+}

@@ -1,0 +1,148 @@
+//! `emograph validate`: what was understood, in text and JSON.
+
+mod common;
+
+use common::*;
+use predicates::prelude::*;
+
+fn validate_json(file: &str, extra: &[&str]) -> serde_json::Value {
+    let w = Work::new();
+    let out = w
+        .cmd()
+        .args(["validate", &fixture(file), "--format", "json"])
+        .args(extra)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    serde_json::from_slice(&out).expect("JSON")
+}
+
+#[test]
+fn legacy_hebrew_csv_is_understood() {
+    let v = validate_json("workshop-cinema-he-legacy-cp1255.csv", &[]);
+    assert_eq!(v["layout"], "wide");
+    assert_eq!(v["encoding"], "windows-1255");
+    assert_eq!(v["delimiter"], ";");
+    assert_eq!(v["cases"].as_array().unwrap().len(), 5);
+    assert_eq!(v["cases"][0]["case"], "דנה");
+    assert_eq!(v["steps"][2], "חיפוש חניה");
+    assert_eq!(v["usable"], true);
+}
+
+#[test]
+fn excel_utf8_csv_with_bom_and_crlf_is_understood() {
+    let v = validate_json("workshop-cinema-he-bom-crlf.csv", &[]);
+    assert_eq!(v["encoding"], "UTF-8 (BOM)");
+    assert_eq!(v["delimiter"], ",");
+    assert_eq!(v["steps"].as_array().unwrap().len(), 7);
+    assert_eq!(
+        v["steps"][0], "בחירת סרט באתר",
+        "no BOM left in the first cell"
+    );
+}
+
+#[test]
+fn excel_unicode_text_is_understood() {
+    let v = validate_json("workshop-cinema-he-utf16.txt", &[]);
+    assert_eq!(v["encoding"], "UTF-16LE (BOM)");
+    assert_eq!(v["delimiter"], "\t");
+    assert_eq!(v["cases"].as_array().unwrap().len(), 5);
+}
+
+#[test]
+fn european_export_with_decimal_commas_and_words() {
+    let v = validate_json("decimal-comma-semicolon.csv", &[]);
+    assert_eq!(v["delimiter"], ";");
+    assert_eq!(v["layout"], "long");
+    assert_eq!(v["steps"].as_array().unwrap().len(), 5);
+}
+
+#[test]
+fn long_sheet_keeps_optional_columns() {
+    let v = validate_json("cable-install.csv", &[]);
+    assert_eq!(v["cases"][0]["case"], "A17");
+    assert_eq!(v["cases"][0]["steps"], 8);
+    assert_eq!(v["cases"][1]["steps"], 5);
+    let cols: Vec<&str> = v["columns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap())
+        .collect();
+    for c in [
+        "case", "segment", "phase", "channel", "owner", "expected", "time", "note",
+    ] {
+        assert!(cols.contains(&c), "{c} in {cols:?}");
+    }
+}
+
+#[test]
+fn forced_encoding_and_delimiter() {
+    let v = validate_json(
+        "workshop-cinema-he-legacy-cp1255.csv",
+        &["--encoding", "windows-1255", "--delimiter", ";"],
+    );
+    assert_eq!(v["encoding"], "windows-1255");
+}
+
+#[test]
+fn text_report_names_layout_encoding_and_cases() {
+    let w = Work::new();
+    w.cmd()
+        .args(["validate", &fixture("cable-install.csv")])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("layout     long"))
+        .stdout(predicate::str::contains("\"A17\" (8 steps)"))
+        .stdout(predicate::str::contains("usable     yes"));
+}
+
+#[test]
+fn other_scales() {
+    let w = Work::new();
+    w.write("s.csv", "step,feeling\na,1\nb,5\nc,3\n");
+    let out = w
+        .cmd()
+        .args(["validate", "s.csv", "--scale", "1..5", "--format", "json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["scale"]["neutral"], 3.0);
+    w.cmd()
+        .args(["validate", "s.csv", "--scale", "-3..3"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "s.csv:3:3: feeling 5 is outside the scale -3..3",
+        ));
+    w.cmd()
+        .args(["validate", "s.csv", "--scale", "0..10", "--neutral", "2"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn bad_flags_are_usage_errors() {
+    let w = Work::new();
+    let f = fixture("cable-install.csv");
+    for args in [
+        vec!["validate", &f, "--scale", "5..1"],
+        vec!["validate", &f, "--scale", "abc"],
+        vec!["validate", &f, "--neutral", "9"],
+        vec!["validate", &f, "--encoding", "klingon"],
+        vec!["validate", &f, "--delimiter", "ab"],
+        vec!["validate"],
+        vec!["plot", &f, "--width", "0"],
+    ] {
+        w.cmd()
+            .args(&args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("error"));
+    }
+}
