@@ -294,3 +294,92 @@ fn phase_sections_and_multiple_cases_have_a_legend() {
         );
     }
 }
+
+#[test]
+fn marks_are_drawn_and_can_be_turned_off() {
+    let w = Work::new();
+    let f = fixture("cable-install.csv");
+    w.cmd().args(["plot", &f, "-o", "m.svg"]).assert().success();
+    w.cmd()
+        .args(["plot", &f, "-o", "n.svg", "--no-marks"])
+        .assert()
+        .success();
+    let marked = String::from_utf8(w.read("m.svg")).unwrap();
+    let plain = String::from_utf8(w.read("n.svg")).unwrap();
+    let texts = svg_texts(&marked);
+    for want in [
+        "peak (things start to get worse)",
+        "trough (things start to get better)",
+        "critical dip",
+    ] {
+        assert!(texts.iter().any(|t| t == want), "{want}: {texts:?}");
+    }
+    assert!(!svg_texts(&plain).iter().any(|t| t == "critical dip"));
+    // Peaks are green triangles, troughs orange ones, dips red rings.
+    assert!(
+        marked.contains("fill=\"#2E7D32\"") && marked.contains("fill=\"#E67800\""),
+        "marker colours"
+    );
+    assert!(marked.contains("stroke=\"#C62828\""), "dip rings");
+    assert!(!plain.contains("fill=\"#E67800\""));
+}
+
+#[test]
+fn single_case_gets_callouts_handoffs_and_promise() {
+    let w = Work::new();
+    w.write(
+        "a17.csv",
+        "step,owner,expected,feeling\nSees TV ad,marketing,3,2\nOrders online,sales,2,3\nScheduling call,service,1,0\nTechnician visit,field,3,-2\nSetup,field,4,4\nFirst bill,billing,1,-4\nCalls support,retention,1,-3\nFee refunded,retention,2,2\n",
+    );
+    w.cmd()
+        .args(["plot", "a17.csv", "-o", "a.svg"])
+        .assert()
+        .success();
+    let texts = svg_texts(&String::from_utf8(w.read("a.svg")).unwrap());
+    for want in [
+        "critical dip: First bill",
+        "\u{2212}4 · drop 6",
+        "→ billing",
+        "→ retention",
+        "promised",
+        "below the promise",
+    ] {
+        assert!(texts.iter().any(|t| t == want), "{want}: {texts:?}");
+    }
+}
+
+#[test]
+fn time_axis_places_steps_at_elapsed_time() {
+    let w = Work::new();
+    w.cmd()
+        .args([
+            "plot",
+            &example("contact-us.csv"),
+            "--x",
+            "time",
+            "-o",
+            "t.svg",
+        ])
+        .assert()
+        .success();
+    let texts = svg_texts(&String::from_utf8(w.read("t.svg")).unwrap());
+    for want in ["0", "1d", "5d", "Wait for a reply"] {
+        assert!(texts.iter().any(|t| t == want), "{want}: {texts:?}");
+    }
+    // Without times, --x time is refused with the reason and no file.
+    w.cmd()
+        .args([
+            "plot",
+            &fixture("decimal-comma-semicolon.csv"),
+            "--x",
+            "time",
+            "-o",
+            "u.svg",
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "--x time needs a time at every step",
+        ));
+    assert!(!w.path("u.svg").exists());
+}

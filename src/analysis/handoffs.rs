@@ -1,6 +1,6 @@
 //! Hand-offs: where responsibility for the customer passes between owners.
 //!
-//! A hand-off is a step `i` whose owner differs from the owner of step
+//! A **hand-off** is a step `i` whose owner differs from the owner of step
 //! `i - 1`, both owners known. The feeling change of the transition
 //! `i - 1 → i` is `values[i] - values[i - 1]`. Transitions where either owner
 //! is unknown are excluded from both means: we cannot tell whether they were

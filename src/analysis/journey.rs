@@ -1,6 +1,9 @@
 //! The analyses of one case of a dataset: its feelings, elapsed times,
 //! owners and expectations taken from the model and handed to the pure
 //! sequence analyses.
+//!
+//! **Elapsed time** counts from the case's first step: the first step that has a
+//! time is 0, and every other step's elapsed time is its time minus that one's.
 
 use super::handoffs::{self, HandoffStats};
 use super::promise::{self, PromiseGap};
@@ -21,8 +24,7 @@ pub struct CaseAnalysis {
     pub promise: Option<PromiseGap>,
 }
 
-/// Elapsed time counts from the case's first step (the first that has a
-/// time): a duration or a date minus that step's.
+/// Elapsed seconds at each point of a case (see the module documentation).
 pub fn elapsed(case: &Case) -> Vec<Option<f64>> {
     let seconds = |t: TimeValue| match t {
         TimeValue::Offset(s) | TimeValue::Instant(s) => s,

@@ -11,6 +11,7 @@ pub mod dips;
 pub mod handoffs;
 pub mod journey;
 pub mod promise;
+pub mod stats;
 pub mod summary;
 pub mod turning;
 
@@ -74,6 +75,52 @@ pub fn analyze_sequence(
         turning_points,
         critical_dips,
         summary: summary::summarize(values, t),
+    }
+}
+
+/// The definitions in docs/method.md are the module documentation of these
+/// files, word for word: this test keeps the two from drifting apart.
+#[cfg(test)]
+mod docs_match_code {
+    fn normalise(text: &str) -> String {
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    /// Definition paragraphs of a file's `//!` documentation.
+    fn definitions(source: &str) -> Vec<String> {
+        let doc: Vec<&str> = source
+            .lines()
+            .take_while(|l| l.starts_with("//!"))
+            .map(|l| l.trim_start_matches("//!").trim())
+            .collect();
+        doc.split(|l| l.is_empty())
+            .skip(1)
+            .map(|p| normalise(&p.join(" ")))
+            // Definitions name their term in bold; other paragraphs are notes.
+            .filter(|p| p.contains("**"))
+            .collect()
+    }
+
+    #[test]
+    fn every_definition_is_in_method_md() {
+        let method = normalise(include_str!("../../docs/method.md"));
+        for (file, source) in [
+            ("turning.rs", include_str!("turning.rs")),
+            ("dips.rs", include_str!("dips.rs")),
+            ("summary.rs", include_str!("summary.rs")),
+            ("handoffs.rs", include_str!("handoffs.rs")),
+            ("promise.rs", include_str!("promise.rs")),
+            ("journey.rs", include_str!("journey.rs")),
+        ] {
+            let defs = definitions(source);
+            assert!(!defs.is_empty(), "{file} has no definition");
+            for d in defs {
+                assert!(
+                    method.contains(&d),
+                    "docs/method.md lacks, from {file}: {d}"
+                );
+            }
+        }
     }
 }
 

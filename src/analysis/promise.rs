@@ -1,6 +1,6 @@
 //! Promise gap: how far the feeling fell short of what the customer expected.
 //!
-//! The gap at a step is `expected − feeling`, defined where an expectation
+//! The **gap** at a step is `expected − feeling`, defined where an expectation
 //! exists; positive means the step disappointed.
 
 use serde::Serialize;
