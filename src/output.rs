@@ -9,11 +9,22 @@ use anyhow::{Context, Result};
 
 /// Write `bytes` to `path` (`-` for standard output) atomically.
 pub fn write(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_with(path, &mut |w| {
+        w.write_all(bytes)?;
+        Ok(())
+    })
+}
+
+/// Let `fill` write to `path` (`-` for standard output) through a buffer;
+/// a file is written atomically, as with [`write`].
+pub fn write_with(path: &Path, fill: &mut dyn FnMut(&mut dyn Write) -> Result<()>) -> Result<()> {
     if path.as_os_str() == "-" {
-        let mut out = std::io::stdout().lock();
-        return match out.write_all(bytes).and_then(|_| out.flush()) {
+        let stdout = std::io::stdout();
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+        let result = fill(&mut out).and_then(|_| out.flush().map_err(anyhow::Error::from));
+        return match result {
             // A closed pipe (`| head`) is not an error worth reporting.
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+            Err(e) if is_broken_pipe(&e) => Ok(()),
             other => other.context("cannot write to standard output"),
         };
     }
@@ -33,13 +44,23 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<()> {
         .suffix(".tmp")
         .tempfile_in(dir)
         .with_context(|| format!("cannot write in the folder {}", dir.display()))?;
-    tmp.write_all(bytes)
-        .and_then(|_| tmp.flush())
-        .with_context(|| format!("cannot write {}", path.display()))?;
+    {
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, tmp.as_file_mut());
+        fill(&mut out)
+            .and_then(|_| out.flush().map_err(anyhow::Error::from))
+            .with_context(|| format!("cannot write {}", path.display()))?;
+    }
     tmp.persist(path)
         .map_err(|e| e.error)
         .with_context(|| format!("cannot write {}", path.display()))?;
     Ok(())
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 #[cfg(test)]

@@ -29,10 +29,13 @@ pub fn elapsed(case: &Case) -> Vec<Option<f64>> {
     let seconds = |t: TimeValue| match t {
         TimeValue::Offset(s) | TimeValue::Instant(s) => s,
     };
-    let origin = case.points.iter().find_map(|p| p.time).map(seconds);
-    case.points
+    let times: Vec<Option<TimeValue>> = (0..case.points.len())
+        .map(|i| case.detail(i).time)
+        .collect();
+    let origin = times.iter().find_map(|&t| t).map(seconds);
+    times
         .iter()
-        .map(|p| Some(seconds(p.time?) - origin?))
+        .map(|t| Some(seconds((*t)?) - origin?))
         .collect()
 }
 
@@ -47,15 +50,15 @@ pub fn analyze_case(case: &Case, columns: &Columns, t: &Thresholds) -> CaseAnaly
     };
     let sequence = analyze_sequence(&values, &elapsed, t);
     let handoffs = columns.owner.then(|| {
-        let owners: Vec<Option<u32>> = case
-            .points
-            .iter()
-            .map(|p| p.owner.map(|s| s.index() as u32))
+        let owners: Vec<Option<u32>> = (0..case.points.len())
+            .map(|i| case.detail(i).owner.map(|s| s.index() as u32))
             .collect();
         handoffs::handoffs(&values, &owners)
     });
     let promise = columns.expected.then(|| {
-        let expected: Vec<Option<f64>> = case.points.iter().map(|p| p.expected).collect();
+        let expected: Vec<Option<f64>> = (0..case.points.len())
+            .map(|i| case.detail(i).expected)
+            .collect();
         promise::promise_gap(&values, &expected)
     });
     CaseAnalysis {

@@ -19,7 +19,7 @@ pub fn run(args: &AnalyzeArgs) -> Result<()> {
         ReportFormatArg::Json => ReportFormat::Json,
         ReportFormatArg::Csv => ReportFormat::Csv,
     };
-    let text = report::exporter(format).analysis(&built)?;
+    let exporter = report::exporter(format);
     let out = args.output.as_deref().unwrap_or(Path::new("-"));
-    crate::output::write(out, text.as_bytes())
+    crate::output::write_with(out, &mut |w| exporter.analysis(&built, w))
 }

@@ -140,16 +140,15 @@ pub fn build(
                 // Promise and hand-offs belong to one journey; several
                 // cases' promises would tangle.
                 if let Some(h) = &a.handoffs {
-                    let owners: Vec<&str> = case
-                        .points
-                        .iter()
-                        .map(|p| p.owner.map(|o| ds.text(o)).unwrap_or(""))
+                    let owners: Vec<&str> = (0..case.points.len())
+                        .map(|i| case.detail(i).owner.map(|o| ds.text(o)).unwrap_or(""))
                         .collect();
                     marks::handoffs(&mut fig, &track, h, &owners);
                 }
                 if a.promise.is_some() {
-                    let expected: Vec<Option<f64>> =
-                        case.points.iter().map(|p| p.expected).collect();
+                    let expected: Vec<Option<f64>> = (0..case.points.len())
+                        .map(|i| case.detail(i).expected)
+                        .collect();
                     marks::promise(&mut fig, &track, &expected);
                 }
             }

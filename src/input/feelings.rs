@@ -375,6 +375,22 @@ enum Scan {
 
 /// Read `text` (already trimmed) as a number. See [`parse_number`].
 fn scan_number(text: &str) -> Scan {
+    // Fast path for the plain numbers most sheets hold (`-3`, `2.5`): no
+    // allocation, which matters on a million rows.
+    if !text.is_empty()
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-')
+    {
+        if let Ok(v) = text.parse::<f64>() {
+            return if v.is_finite() {
+                // `-0` is 0: adding zero folds negative zero away.
+                Scan::Finite(v + 0.0)
+            } else {
+                Scan::NotFinite
+            };
+        }
+    }
     let mut chars = text.chars().peekable();
     let mut out = String::with_capacity(text.len() + 1);
     match chars.peek() {

@@ -74,12 +74,21 @@ pub fn display_name(path: &str) -> &str {
 /// Read and validate a sheet.
 pub fn load(path: &str, options: &InputOptions) -> Result<Dataset, InputError> {
     let bytes = read_bytes(path)?;
-    parse(display_name(path), &bytes, options)
+    parse_owned(display_name(path), bytes, options)
 }
 
 /// Validate a sheet already in memory; `name` is used in messages.
 pub fn parse(name: &str, bytes: &[u8], options: &InputOptions) -> Result<Dataset, InputError> {
-    let decoded = decode::decode(bytes, options.encoding).map_err(|e| match e {
+    parse_owned(name, bytes.to_vec(), options)
+}
+
+/// [`parse`], taking the bytes (no copy of a UTF-8 sheet).
+pub fn parse_owned(
+    name: &str,
+    bytes: Vec<u8>,
+    options: &InputOptions,
+) -> Result<Dataset, InputError> {
+    let decoded = decode::decode_owned(bytes, options.encoding).map_err(|e| match e {
         DecodeError::Binary { what } => InputError::new(
             Location::file(name),
             format!("this is {what}, not a sheet"),
@@ -111,7 +120,6 @@ pub fn parse(name: &str, bytes: &[u8], options: &InputOptions) -> Result<Dataset
         .delimiter
         .unwrap_or_else(|| delimited::sniff_delimiter(&text));
     let mut reader = delimited::reader(&text, delimiter);
-    let mut records = reader.records();
     let csv_error = |e: csv::Error| {
         let (line, column) = e.position().map(|p| (p.line(), 1)).unwrap_or((1, 1));
         InputError::new(
@@ -121,20 +129,19 @@ pub fn parse(name: &str, bytes: &[u8], options: &InputOptions) -> Result<Dataset
         )
     };
     // The header is the first record that is not blank.
-    let header = loop {
-        match records.next() {
-            None => {
-                return Err(InputError::new(
-                    Location::file(name),
-                    "the file is empty",
-                    "a header row and one row per step",
-                ))
-            }
-            Some(Err(e)) => return Err(csv_error(e)),
-            Some(Ok(r)) if r.iter().all(|f| f.trim().is_empty()) => continue,
-            Some(Ok(r)) => break r,
+    let mut header = csv::StringRecord::new();
+    loop {
+        if !reader.read_record(&mut header).map_err(csv_error)? {
+            return Err(InputError::new(
+                Location::file(name),
+                "the file is empty",
+                "a header row and one row per step",
+            ));
         }
-    };
+        if header.iter().any(|f| !f.trim().is_empty()) {
+            break;
+        }
+    }
     let header_line = header.position().map(|p| p.line()).unwrap_or(1);
     let header_fields: Vec<&str> = header.iter().collect();
     let map = ColumnMap::from_header(&header_fields);
@@ -147,8 +154,9 @@ pub fn parse(name: &str, bytes: &[u8], options: &InputOptions) -> Result<Dataset
         decoded.encoding,
         delimiter as char,
     )?;
-    for record in records {
-        let record = record.map_err(csv_error)?;
+    // One record buffer for every row: no allocation per row.
+    let mut record = csv::StringRecord::new();
+    while reader.read_record(&mut record).map_err(csv_error)? {
         let (start, line) = record
             .position()
             .map(|p| (p.byte() as usize, p.line()))

@@ -2,8 +2,6 @@
 //! long layout (one row per step and case) and the wide one (one row per
 //! step, one column per case). Independent of where the rows came from.
 
-use std::collections::HashMap;
-
 use csv::StringRecord;
 
 use super::columns::{ColumnMap, Role};
@@ -12,39 +10,55 @@ use super::time::{self, TimeValue};
 use super::{InputOptions, LayoutChoice};
 use crate::error::{quote, InputError, Location};
 use crate::model::align::{self, AlignError, Visit};
-use crate::model::{Case, Columns, Dataset, Interner, Layout, Point, Scale, SourceInfo, Step, Sym};
+use crate::model::{
+    Case, Columns, Dataset, Detail, FastMap, Interner, Layout, Point, Scale, SourceInfo, Step, Sym,
+};
 
-/// What one row says about one visit of one case to one step.
-#[derive(Debug, Clone, Copy)]
-struct Cells {
-    feeling: Option<f64>,
-    expected: Option<f64>,
-    time: Option<TimeValue>,
+/// What a row says about its step beyond one case's feeling.
+#[derive(Debug, Clone, Copy, Default)]
+struct Shared {
     phase: Option<Sym>,
-    channel: Option<Sym>,
-    owner: Option<Sym>,
-    note: Option<Sym>,
+    detail: Detail,
 }
 
+/// A case as its rows arrive. Per visit: the visit, its feeling (NaN when
+/// the cell was empty: the step was skipped), and, only when the sheet has
+/// those columns, its phase and details; so a plain sheet costs 40 bytes a row.
 #[derive(Debug)]
 struct CaseBuild {
     name: String,
     segment: Option<Sym>,
     version: Option<Sym>,
     visits: Vec<Visit>,
-    cells: Vec<Cells>,
+    feelings: Vec<f64>,
+    phases: Vec<Option<Sym>>,
+    details: Vec<Detail>,
     /// Last time seen, with its line, to refuse time going backwards.
     last_time: Option<(TimeValue, u64)>,
 }
 
 impl CaseBuild {
+    fn push(&mut self, visit: Visit, feeling: Option<f64>, shared: &Shared, columns: (bool, bool)) {
+        self.visits.push(visit);
+        self.feelings.push(feeling.unwrap_or(f64::NAN));
+        let (phase, details) = columns;
+        if phase {
+            self.phases.push(shared.phase);
+        }
+        if details {
+            self.details.push(shared.detail);
+        }
+    }
+
     fn new(name: String) -> Self {
         CaseBuild {
             name,
             segment: None,
             version: None,
             visits: Vec::new(),
-            cells: Vec::new(),
+            feelings: Vec::new(),
+            phases: Vec::new(),
+            details: Vec::new(),
             last_time: None,
         }
     }
@@ -61,7 +75,7 @@ pub(super) struct TableBuilder<'a> {
     step_names: Interner,
     strings: Interner,
     cases: Vec<CaseBuild>,
-    case_index: HashMap<Box<str>, usize>,
+    case_index: FastMap<Box<str>, usize>,
     /// Wide layout: the case built from each column (None for step-attribute columns).
     wide_cases: Vec<Option<usize>>,
     rows: usize,
@@ -69,6 +83,10 @@ pub(super) struct TableBuilder<'a> {
     filled_down: usize,
     previous_case: Option<usize>,
     previous_phase: Option<Sym>,
+    /// Whether phases and details are stored per visit (only when the
+    /// sheet has those columns).
+    has_phase: bool,
+    has_details: bool,
     warnings: Vec<String>,
 }
 
@@ -132,7 +150,7 @@ impl<'a> TableBuilder<'a> {
         let mut warnings = Vec::new();
         let mut wide_cases = Vec::new();
         let mut cases = Vec::new();
-        let mut case_index = HashMap::new();
+        let mut case_index = FastMap::default();
         if layout == Layout::Wide {
             // Columns named for a step attribute stay attributes; every other
             // column is one case named by its header.
@@ -204,6 +222,16 @@ impl<'a> TableBuilder<'a> {
                 list(ignored.iter().copied())
             ));
         }
+        let has_phase = map.get(Role::Phase).is_some();
+        let has_details = [
+            Role::Expected,
+            Role::Time,
+            Role::Channel,
+            Role::Owner,
+            Role::Note,
+        ]
+        .iter()
+        .any(|&r| map.get(r).is_some());
         Ok(TableBuilder {
             name,
             map,
@@ -222,6 +250,8 @@ impl<'a> TableBuilder<'a> {
             filled_down: 0,
             previous_case: None,
             previous_phase: None,
+            has_phase,
+            has_details,
             warnings,
         })
     }
@@ -258,6 +288,7 @@ impl<'a> TableBuilder<'a> {
             Layout::Wide => None,
         };
         let shared = self.shared_cells(record, locate)?;
+        let stored = (self.has_phase, self.has_details);
         match long_case {
             Some(case) => {
                 let feeling_col = self.map.get(Role::Feeling).unwrap_or(0);
@@ -270,14 +301,13 @@ impl<'a> TableBuilder<'a> {
                 if feeling.is_none() {
                     self.skipped += 1;
                 }
-                self.check_time(case, shared.time, line, locate)?;
+                self.check_time(case, shared.detail.time, line, locate)?;
                 let segment = self.optional_sym(record, Role::Segment);
                 let version = self.optional_sym(record, Role::Version);
                 let c = &mut self.cases[case];
                 c.segment = c.segment.or(segment);
                 c.version = c.version.or(version);
-                c.visits.push(visit);
-                c.cells.push(Cells { feeling, ..shared });
+                c.push(visit, feeling, &shared, stored);
             }
             None => {
                 for col in 0..self.wide_cases.len() {
@@ -290,11 +320,9 @@ impl<'a> TableBuilder<'a> {
                         self.skipped += 1;
                     }
                     if feeling.is_some() {
-                        self.check_time(case, shared.time, line, locate)?;
+                        self.check_time(case, shared.detail.time, line, locate)?;
                     }
-                    let c = &mut self.cases[case];
-                    c.visits.push(visit);
-                    c.cells.push(Cells { feeling, ..shared });
+                    self.cases[case].push(visit, feeling, &shared, stored);
                 }
             }
         }
@@ -347,7 +375,7 @@ impl<'a> TableBuilder<'a> {
         &mut self,
         record: &StringRecord,
         locate: &dyn Fn(usize) -> Location,
-    ) -> Result<Cells, InputError> {
+    ) -> Result<Shared, InputError> {
         let expected = match self.map.get(Role::Expected) {
             Some(col) => {
                 let text = record.get(col).map(str::trim).unwrap_or("");
@@ -371,14 +399,15 @@ impl<'a> TableBuilder<'a> {
             None => None,
         };
         self.previous_phase = phase;
-        Ok(Cells {
-            feeling: None,
-            expected,
-            time,
+        Ok(Shared {
             phase,
-            channel: self.optional_sym(record, Role::Channel),
-            owner: self.optional_sym(record, Role::Owner),
-            note: self.optional_sym(record, Role::Note),
+            detail: Detail {
+                expected,
+                time,
+                channel: self.optional_sym(record, Role::Channel),
+                owner: self.optional_sym(record, Role::Owner),
+                note: self.optional_sym(record, Role::Note),
+            },
         })
     }
 
@@ -612,32 +641,39 @@ impl<'a> TableBuilder<'a> {
             .collect();
         let mut cases = Vec::with_capacity(self.cases.len());
         for (c, positions) in self.cases.into_iter().zip(alignment.positions) {
-            let mut points = Vec::with_capacity(c.cells.len());
-            for ((cells, &pos), visit) in c.cells.iter().zip(&positions).zip(&visits[cases.len()]) {
+            let case_visits = &visits[cases.len()];
+            for (k, &pos) in positions.iter().enumerate() {
                 if steps[pos].phase.is_none() {
-                    steps[pos].phase = cells.phase;
-                }
-                if let Some(feeling) = cells.feeling {
-                    points.push(Point {
-                        step: pos as u32,
-                        line: u32::try_from(visit.line).unwrap_or(u32::MAX),
-                        feeling,
-                        expected: cells.expected,
-                        time: cells.time,
-                        channel: cells.channel,
-                        owner: cells.owner,
-                        note: cells.note,
-                    });
+                    steps[pos].phase = c.phases.get(k).copied().flatten();
                 }
             }
             // Points in aligned order; a case's own visits are already in it
             // unless cases disagreed on the order.
-            points.sort_by_key(|p| p.step);
+            let mut order: Vec<usize> = (0..positions.len())
+                .filter(|&k| !c.feelings[k].is_nan())
+                .collect();
+            if order.windows(2).any(|w| positions[w[0]] > positions[w[1]]) {
+                order.sort_by_key(|&k| positions[k]);
+            }
+            let points = order
+                .iter()
+                .map(|&k| Point {
+                    step: positions[k] as u32,
+                    line: u32::try_from(case_visits[k].line).unwrap_or(u32::MAX),
+                    feeling: c.feelings[k],
+                })
+                .collect();
+            let details = if c.details.is_empty() {
+                Vec::new()
+            } else {
+                order.iter().map(|&k| c.details[k]).collect()
+            };
             cases.push(Case {
                 name: c.name,
                 segment: c.segment,
                 version: c.version,
                 points,
+                details,
             });
         }
         if cases.iter().all(|c| c.points.is_empty()) {

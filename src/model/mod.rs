@@ -6,7 +6,7 @@
 pub mod align;
 mod intern;
 
-pub use intern::{Interner, Sym};
+pub use intern::{FastMap, Interner, Sym};
 
 use crate::input::time::TimeValue;
 
@@ -105,6 +105,10 @@ pub struct Case {
     pub version: Option<Sym>,
     /// The steps the case went through, in aligned step order (skipped steps absent).
     pub points: Vec<Point>,
+    /// What the optional columns said at each point, parallel to `points`;
+    /// empty when the sheet has none of those columns, so a large sheet of
+    /// steps and feelings costs 16 bytes a row.
+    pub details: Vec<Detail>,
 }
 
 impl Case {
@@ -112,9 +116,14 @@ impl Case {
     pub fn feelings(&self) -> Vec<f64> {
         self.points.iter().map(|p| p.feeling).collect()
     }
+
+    /// The optional columns at point `i` (all empty when the sheet has none).
+    pub fn detail(&self, i: usize) -> Detail {
+        self.details.get(i).copied().unwrap_or_default()
+    }
 }
 
-/// A feeling at one step of one case, with what the row said about it.
+/// A feeling at one step of one case.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Point {
     /// Index into [`Dataset::steps`].
@@ -122,11 +131,22 @@ pub struct Point {
     /// 1-based line of the row in the source, for messages.
     pub line: u32,
     pub feeling: f64,
+}
+
+/// What the optional columns of a row said about a point.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Detail {
     pub expected: Option<f64>,
     pub time: Option<TimeValue>,
     pub channel: Option<Sym>,
     pub owner: Option<Sym>,
     pub note: Option<Sym>,
+}
+
+impl Detail {
+    pub fn is_empty(&self) -> bool {
+        *self == Detail::default()
+    }
 }
 
 /// A whole validated sheet.

@@ -9,9 +9,9 @@ use crate::analysis::Thresholds;
 use crate::model::{Case, Dataset};
 
 #[derive(Debug, Clone, Serialize)]
-pub struct AnalysisReport {
+pub struct AnalysisReport<'a> {
     pub scale: ScaleReport,
-    pub cases: Vec<CaseReport>,
+    pub cases: Vec<CaseReport<'a>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -38,37 +38,37 @@ impl ScaleReport {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct CaseReport {
-    pub case: String,
-    pub segment: Option<String>,
-    pub steps: Vec<StepValue>,
-    pub turning_points: Vec<TurningReport>,
-    pub critical_dips: Vec<DipReport>,
-    pub summary: SummaryReport,
+pub struct CaseReport<'a> {
+    pub case: &'a str,
+    pub segment: Option<&'a str>,
+    pub steps: Vec<StepValue<'a>>,
+    pub turning_points: Vec<TurningReport<'a>>,
+    pub critical_dips: Vec<DipReport<'a>>,
+    pub summary: SummaryReport<'a>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct StepValue {
+pub struct StepValue<'a> {
     pub index: usize,
-    pub step: String,
+    pub step: &'a str,
     pub feeling: f64,
     /// Seconds since the case's first timed step; null without a time.
     pub elapsed: Option<f64>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct TurningReport {
+pub struct TurningReport<'a> {
     pub index: usize,
-    pub step: String,
+    pub step: &'a str,
     pub kind: Kind,
     pub feeling: f64,
     pub prominence: f64,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct DipReport {
+pub struct DipReport<'a> {
     pub index: usize,
-    pub step: String,
+    pub step: &'a str,
     pub feeling: f64,
     pub prominence: Option<f64>,
     pub at_end: bool,
@@ -78,13 +78,13 @@ pub struct DipReport {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct SummaryReport {
+pub struct SummaryReport<'a> {
     pub steps: usize,
     pub mean: Option<f64>,
     pub min: Option<f64>,
     pub max: Option<f64>,
-    pub min_step: Option<StepRef>,
-    pub max_step: Option<StepRef>,
+    pub min_step: Option<StepRef<'a>>,
+    pub max_step: Option<StepRef<'a>>,
     pub start: Option<f64>,
     pub end: Option<f64>,
     pub peak_end: Option<f64>,
@@ -94,40 +94,40 @@ pub struct SummaryReport {
     pub handoffs: Option<usize>,
     /// Distinct owners; null without an owner column.
     pub owners: Option<usize>,
-    pub handoff_steps: Option<Vec<StepRef>>,
+    pub handoff_steps: Option<Vec<StepRef<'a>>>,
     pub mean_change_with_handoff: Option<f64>,
     pub mean_change_without_handoff: Option<f64>,
     /// Mean of expected − feeling; null without an expected column.
     pub promise_gap: Option<f64>,
-    pub largest_gaps: Option<Vec<GapReport>>,
+    pub largest_gaps: Option<Vec<GapReport<'a>>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct StepRef {
+pub struct StepRef<'a> {
     pub index: usize,
-    pub step: String,
+    pub step: &'a str,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct GapReport {
+pub struct GapReport<'a> {
     pub index: usize,
-    pub step: String,
+    pub step: &'a str,
     pub expected: f64,
     pub feeling: f64,
     pub gap: f64,
 }
 
 /// Name of the step at a case's point `index`.
-pub fn step_name(ds: &Dataset, case: &Case, index: usize) -> String {
+pub fn step_name<'a>(ds: &'a Dataset, case: &Case, index: usize) -> &'a str {
     case.points
         .get(index)
         .and_then(|p| ds.steps.get(p.step as usize))
-        .map(|s| s.name.clone())
-        .unwrap_or_default()
+        .map(|s| s.name.as_str())
+        .unwrap_or("")
 }
 
 /// Build the report of every case.
-pub fn build(ds: &Dataset, analyses: &[CaseAnalysis], t: &Thresholds) -> AnalysisReport {
+pub fn build<'a>(ds: &'a Dataset, analyses: &[CaseAnalysis], t: &Thresholds) -> AnalysisReport<'a> {
     AnalysisReport {
         scale: ScaleReport::new(t),
         cases: ds
@@ -139,7 +139,7 @@ pub fn build(ds: &Dataset, analyses: &[CaseAnalysis], t: &Thresholds) -> Analysi
     }
 }
 
-fn case_report(ds: &Dataset, case: &Case, a: &CaseAnalysis) -> CaseReport {
+fn case_report<'a>(ds: &'a Dataset, case: &'a Case, a: &CaseAnalysis) -> CaseReport<'a> {
     let name = |i: usize| step_name(ds, case, i);
     let step_ref = |i: usize| StepRef {
         index: i,
@@ -147,8 +147,8 @@ fn case_report(ds: &Dataset, case: &Case, a: &CaseAnalysis) -> CaseReport {
     };
     let s = &a.sequence.summary;
     CaseReport {
-        case: case.name.clone(),
-        segment: case.segment.map(|s| ds.text(s).to_string()),
+        case: &case.name,
+        segment: case.segment.map(|s| ds.text(s)),
         steps: case
             .points
             .iter()

@@ -1,5 +1,7 @@
 //! CSV: one row per turning point and per critical dip, for spreadsheets.
 
+use std::io::Write;
+
 use anyhow::Result;
 
 use super::{AnalysisReport, Exporter};
@@ -23,8 +25,8 @@ fn num(v: Option<f64>) -> String {
 }
 
 impl Exporter for Csv {
-    fn analysis(&self, report: &AnalysisReport) -> Result<String> {
-        let mut w = csv::Writer::from_writer(Vec::new());
+    fn analysis(&self, report: &AnalysisReport, out: &mut dyn Write) -> Result<()> {
+        let mut w = csv::Writer::from_writer(out);
         w.write_record([
             "case",
             "segment",
@@ -38,8 +40,8 @@ impl Exporter for Csv {
             "below_neutral_duration",
         ])?;
         for c in &report.cases {
-            let segment = cell(c.segment.as_deref().unwrap_or(""));
-            let case = cell(&c.case);
+            let segment = cell(c.segment.unwrap_or(""));
+            let case = cell(c.case);
             for t in &c.turning_points {
                 let kind = match t.kind {
                     crate::analysis::turning::Kind::Peak => "peak",
@@ -50,7 +52,7 @@ impl Exporter for Csv {
                     &segment,
                     &kind.to_string(),
                     &t.index.to_string(),
-                    &cell(&t.step),
+                    &cell(t.step),
                     &t.feeling.to_string(),
                     &t.prominence.to_string(),
                     &String::new(),
@@ -64,7 +66,7 @@ impl Exporter for Csv {
                     &segment,
                     &"critical_dip".to_string(),
                     &d.index.to_string(),
-                    &cell(&d.step),
+                    &cell(d.step),
                     &d.feeling.to_string(),
                     &num(d.prominence),
                     &d.at_end.to_string(),
@@ -73,6 +75,7 @@ impl Exporter for Csv {
                 ])?;
             }
         }
-        Ok(String::from_utf8(w.into_inner()?)?)
+        w.flush()?;
+        Ok(())
     }
 }

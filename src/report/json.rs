@@ -1,6 +1,8 @@
 //! JSON: the contract scripts read. Numbers are JSON numbers in the scale's
 //! own units; absent values are null.
 
+use std::io::Write;
+
 use anyhow::Result;
 
 use super::{AnalysisReport, Exporter};
@@ -8,9 +10,13 @@ use super::{AnalysisReport, Exporter};
 pub struct Json;
 
 impl Exporter for Json {
-    fn analysis(&self, report: &AnalysisReport) -> Result<String> {
-        let mut text = serde_json::to_string_pretty(report)?;
-        text.push('\n');
-        Ok(text)
+    fn analysis(&self, report: &AnalysisReport, out: &mut dyn Write) -> Result<()> {
+        // A statically typed buffer in front of the `dyn` writer: serde
+        // writes many tiny pieces, and each would otherwise be a virtual call.
+        let mut buf = std::io::BufWriter::with_capacity(1 << 16, out);
+        serde_json::to_writer_pretty(&mut buf, report)?;
+        buf.write_all(b"\n")?;
+        buf.flush()?;
+        Ok(())
     }
 }

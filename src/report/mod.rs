@@ -7,6 +7,8 @@ mod csv;
 mod json;
 mod table;
 
+use std::io::Write;
+
 use anyhow::Result;
 
 pub use analysis::AnalysisReport;
@@ -19,9 +21,10 @@ pub enum ReportFormat {
     Csv,
 }
 
-/// One output format.
+/// One output format, writing to any destination (stdout or a file), so
+/// large reports stream instead of being built as one string.
 pub trait Exporter {
-    fn analysis(&self, report: &AnalysisReport) -> Result<String>;
+    fn analysis(&self, report: &AnalysisReport, out: &mut dyn Write) -> Result<()>;
 }
 
 /// The exporter for a format.

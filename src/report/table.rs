@@ -16,7 +16,7 @@ fn opt(v: Option<f64>) -> String {
 }
 
 impl Exporter for Table {
-    fn analysis(&self, r: &AnalysisReport) -> Result<String> {
+    fn analysis(&self, r: &AnalysisReport, dest: &mut dyn std::io::Write) -> Result<()> {
         let mut out = String::new();
         writeln!(
             out,
@@ -31,7 +31,7 @@ impl Exporter for Table {
         for c in &r.cases {
             let s = &c.summary;
             writeln!(out)?;
-            write!(out, "case {}", quote(&c.case))?;
+            write!(out, "case {}", quote(c.case))?;
             if let Some(seg) = &c.segment {
                 write!(out, " (segment {})", quote(seg))?;
             }
@@ -51,9 +51,9 @@ impl Exporter for Table {
                     out,
                     "  lowest {} at {}, highest {} at {}",
                     value(min),
-                    quote(&lo.step),
+                    quote(lo.step),
                     value(max),
-                    quote(&hi.step)
+                    quote(hi.step)
                 )?;
             }
             writeln!(
@@ -77,7 +77,7 @@ impl Exporter for Table {
                         out,
                         "    {mark} {word} {:>3}  {:<32} feeling {:>3}  prominence {}",
                         t.index,
-                        quote(&t.step),
+                        quote(t.step),
                         value(t.feeling),
                         value(t.prominence)
                     )?;
@@ -97,7 +97,7 @@ impl Exporter for Table {
                         "    {}. {:>3}  {:<32} feeling {:>3}  {drop}  severity {}",
                         rank + 1,
                         d.index,
-                        quote(&d.step),
+                        quote(d.step),
                         value(d.feeling),
                         value(d.severity)
                     )?;
@@ -127,7 +127,7 @@ impl Exporter for Table {
                     writeln!(
                         out,
                         "    {:<32} expected {}, felt {}: gap {}",
-                        quote(&g.step),
+                        quote(g.step),
                         value(g.expected),
                         value(g.feeling),
                         value(g.gap)
@@ -135,6 +135,7 @@ impl Exporter for Table {
                 }
             }
         }
-        Ok(out)
+        dest.write_all(out.as_bytes())?;
+        Ok(())
     }
 }
