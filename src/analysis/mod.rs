@@ -10,6 +10,7 @@
 pub mod dips;
 pub mod handoffs;
 pub mod journey;
+pub mod pattern;
 pub mod promise;
 pub mod stats;
 pub mod summary;

@@ -1,6 +1,6 @@
 //! Per-step statistics over the values the cases have at one step.
 //!
-//! Per-step statistics over the cases that have a value at that step: n,
+//! **Per-step statistics** over the cases that have a value at that step: n,
 //! mean, sd (sample, null for n < 2), median, p25, p75 (linear interpolation
 //! between closest ranks — numpy's default percentile), min, max,
 //! `critical_share` (share of those cases at or below the critical level),

@@ -15,10 +15,22 @@ pub enum Role {
     Note,
     Version,
     Order,
+    // Columns of a pre-aggregated pattern summary.
+    Median,
+    N,
+    Mean,
+    Sd,
+    P25,
+    P75,
+    Min,
+    Max,
+    CriticalShare,
+    BelowNeutralShare,
+    Risk,
 }
 
 impl Role {
-    pub const ALL: [Role; 12] = [
+    pub const ALL: [Role; 23] = [
         Role::Step,
         Role::Feeling,
         Role::Case,
@@ -31,6 +43,17 @@ impl Role {
         Role::Note,
         Role::Version,
         Role::Order,
+        Role::Median,
+        Role::N,
+        Role::Mean,
+        Role::Sd,
+        Role::P25,
+        Role::P75,
+        Role::Min,
+        Role::Max,
+        Role::CriticalShare,
+        Role::BelowNeutralShare,
+        Role::Risk,
     ];
 
     /// Header names (after normalising) that mean this role; the first is canonical.
@@ -48,6 +71,17 @@ impl Role {
             Role::Note => &["note", "comment", "הערה"],
             Role::Version => &["version", "גרסה"],
             Role::Order => &["order", "position", "סדר"],
+            Role::Median => &["median", "חציון"],
+            Role::N => &["n", "count"],
+            Role::Mean => &["mean", "average", "avg", "ממוצע"],
+            Role::Sd => &["sd", "stddev", "std"],
+            Role::P25 => &["p25", "q1", "quartile1"],
+            Role::P75 => &["p75", "q3", "quartile3"],
+            Role::Min => &["min", "minimum"],
+            Role::Max => &["max", "maximum"],
+            Role::CriticalShare => &["critical_share"],
+            Role::BelowNeutralShare => &["below_neutral_share"],
+            Role::Risk => &["risk"],
         }
     }
 
@@ -83,7 +117,7 @@ pub fn role_of(header: &str) -> Option<Role> {
 /// Which column holds each role.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ColumnMap {
-    slots: [Option<usize>; 12],
+    slots: [Option<usize>; Role::ALL.len()],
     /// Columns with no role, by index and header text.
     pub unknown: Vec<(usize, String)>,
     /// Columns that repeat a role already taken (ignored): (index, header).

@@ -5,6 +5,7 @@ pub mod columns;
 pub mod decode;
 pub mod delimited;
 pub mod feelings;
+mod summary;
 mod table;
 pub mod time;
 
@@ -13,7 +14,7 @@ use std::io::Read;
 use encoding_rs::Encoding;
 
 use crate::error::{InputError, Location};
-use crate::model::{Dataset, Scale};
+use crate::model::{Dataset, Scale, Sheet};
 use columns::ColumnMap;
 use decode::DecodeError;
 
@@ -24,6 +25,8 @@ pub enum LayoutChoice {
     Auto,
     Long,
     Wide,
+    /// A pre-aggregated pattern summary (a `median` column per step).
+    Summary,
 }
 
 /// Everything the user can say about how to read a sheet.
@@ -71,10 +74,16 @@ pub fn display_name(path: &str) -> &str {
     }
 }
 
-/// Read and validate a sheet.
+/// Read and validate a sheet of cases.
 pub fn load(path: &str, options: &InputOptions) -> Result<Dataset, InputError> {
     let bytes = read_bytes(path)?;
     parse_owned(display_name(path), bytes, options)
+}
+
+/// Read and validate a sheet of cases or a pre-aggregated summary.
+pub fn load_sheet(path: &str, options: &InputOptions) -> Result<Sheet, InputError> {
+    let bytes = read_bytes(path)?;
+    parse_sheet(display_name(path), bytes, options)
 }
 
 /// Validate a sheet already in memory; `name` is used in messages.
@@ -88,6 +97,23 @@ pub fn parse_owned(
     bytes: Vec<u8>,
     options: &InputOptions,
 ) -> Result<Dataset, InputError> {
+    match parse_sheet(name, bytes, options)? {
+        Sheet::Cases(ds) => Ok(ds),
+        Sheet::Summary(_) => Err(InputError::new(
+            Location::file(name),
+            "this is a pattern summary (a median per step), not a sheet of cases",
+            "one row per step and case with a feeling, or one column per participant",
+        )
+        .with_hint("`emograph pattern` and `emograph plot` read summaries")),
+    }
+}
+
+/// Read a sheet of cases or a summary, already in memory.
+pub fn parse_sheet(
+    name: &str,
+    bytes: Vec<u8>,
+    options: &InputOptions,
+) -> Result<Sheet, InputError> {
     let decoded = decode::decode_owned(bytes, options.encoding).map_err(|e| match e {
         DecodeError::Binary { what } => InputError::new(
             Location::file(name),
@@ -120,18 +146,13 @@ pub fn parse_owned(
         .delimiter
         .unwrap_or_else(|| delimited::sniff_delimiter(&text));
     let mut reader = delimited::reader(&text, delimiter);
-    let csv_error = |e: csv::Error| {
-        let (line, column) = e.position().map(|p| (p.line(), 1)).unwrap_or((1, 1));
-        InputError::new(
-            Location::at(name, line, column),
-            "this row cannot be read as delimited text",
-            "UTF-8 text with fields separated by one delimiter",
-        )
-    };
     // The header is the first record that is not blank.
     let mut header = csv::StringRecord::new();
     loop {
-        if !reader.read_record(&mut header).map_err(csv_error)? {
+        if !reader
+            .read_record(&mut header)
+            .map_err(|e| csv_error(name, &e))?
+        {
             return Err(InputError::new(
                 Location::file(name),
                 "the file is empty",
@@ -145,6 +166,26 @@ pub fn parse_owned(
     let header_line = header.position().map(|p| p.line()).unwrap_or(1);
     let header_fields: Vec<&str> = header.iter().collect();
     let map = ColumnMap::from_header(&header_fields);
+    let is_summary = match options.layout {
+        LayoutChoice::Summary => true,
+        LayoutChoice::Auto => {
+            map.get(columns::Role::Median).is_some() && map.get(columns::Role::Feeling).is_none()
+        }
+        LayoutChoice::Long | LayoutChoice::Wide => false,
+    };
+    if is_summary {
+        let mut builder = summary::SummaryBuilder::new(
+            name,
+            &header_fields,
+            header_line,
+            map,
+            options.scale.unwrap_or(Scale::DEFAULT),
+            decoded.encoding,
+            delimiter as char,
+        )?;
+        feed(&mut reader, &text, name, delimiter, &mut builder)?;
+        return builder.finish().map(Sheet::Summary);
+    }
     let mut builder = table::TableBuilder::new(
         name,
         &header_fields,
@@ -154,20 +195,57 @@ pub fn parse_owned(
         decoded.encoding,
         delimiter as char,
     )?;
-    // One record buffer for every row: no allocation per row.
+    feed(&mut reader, &text, name, delimiter, &mut builder)?;
+    builder.finish().map(Sheet::Cases)
+}
+
+/// Something that takes a sheet's data rows one by one.
+trait RowSink {
+    /// Take one row; `locate` gives the position of a field for messages.
+    fn push_row(
+        &mut self,
+        record: &csv::StringRecord,
+        line: u64,
+        locate: &dyn Fn(usize) -> Location,
+    ) -> Result<(), InputError>;
+}
+
+/// Hand every remaining row of `reader` to `sink`, with one record buffer
+/// for all rows (no allocation per row).
+fn feed(
+    reader: &mut csv::Reader<&[u8]>,
+    text: &str,
+    name: &str,
+    delimiter: u8,
+    sink: &mut dyn RowSink,
+) -> Result<(), InputError> {
     let mut record = csv::StringRecord::new();
-    while reader.read_record(&mut record).map_err(csv_error)? {
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(false) => return Ok(()),
+            Ok(true) => {}
+            Err(e) => return Err(csv_error(name, &e)),
+        }
         let (start, line) = record
             .position()
             .map(|p| (p.byte() as usize, p.line()))
             .unwrap_or((0, 0));
         let locate = |field: usize| {
-            let (l, c) = delimited::field_position(&text, start, line, field, delimiter);
+            let (l, c) = delimited::field_position(text, start, line, field, delimiter);
             Location::at(name, l, c)
         };
-        builder.push_row(&record, line, &locate)?;
+        sink.push_row(&record, line, &locate)?;
     }
-    builder.finish()
+}
+
+/// A row the CSV reader could not read.
+fn csv_error(name: &str, e: &csv::Error) -> InputError {
+    let line = e.position().map(|p| p.line()).unwrap_or(1);
+    InputError::new(
+        Location::at(name, line, 1),
+        "this row cannot be read as delimited text",
+        "UTF-8 text with fields separated by one delimiter",
+    )
 }
 
 #[cfg(test)]

@@ -116,7 +116,7 @@ impl<'a> TableBuilder<'a> {
         let scale = options.scale.unwrap_or(Scale::DEFAULT);
         let header_loc = Location::at(name, header_line, 1);
         let layout = match options.layout {
-            LayoutChoice::Long => Layout::Long,
+            LayoutChoice::Long | LayoutChoice::Summary => Layout::Long,
             LayoutChoice::Wide => Layout::Wide,
             LayoutChoice::Auto if map.get(Role::Feeling).is_none() => Layout::Wide,
             LayoutChoice::Auto => Layout::Long,
@@ -205,11 +205,19 @@ impl<'a> TableBuilder<'a> {
             }
             map.unknown.clear();
         }
+        // Summary columns (median, mean …) mean nothing in a sheet of cases.
+        let summary_columns = header.iter().enumerate().filter(|(i, _)| {
+            layout == Layout::Long
+                && super::summary::SUMMARY_ROLES
+                    .iter()
+                    .any(|&r| map.get(r) == Some(*i))
+        });
         let ignored: Vec<&str> = map
             .unknown
             .iter()
             .map(|(_, h)| h.as_str())
             .chain(map.repeated.iter().map(|(_, h)| h.as_str()))
+            .chain(summary_columns.map(|(_, h)| h.trim()))
             .collect();
         if !ignored.is_empty() {
             warnings.push(format!(
@@ -257,7 +265,7 @@ impl<'a> TableBuilder<'a> {
     }
 
     /// Take one data row. `locate` gives the position of a field for messages.
-    pub(super) fn push_row(
+    fn push_row_inner(
         &mut self,
         record: &StringRecord,
         line: u64,
@@ -285,7 +293,7 @@ impl<'a> TableBuilder<'a> {
         let visit = Visit { name, order, line };
         let long_case = match self.layout {
             Layout::Long => Some(self.case_of_row(record)?),
-            Layout::Wide => None,
+            Layout::Wide | Layout::Summary => None,
         };
         let shared = self.shared_cells(record, locate)?;
         let stored = (self.has_phase, self.has_details);
@@ -773,4 +781,15 @@ fn delimiter_name(d: char) -> &'static str {
 /// `"a", "b", "c"` with control characters escaped.
 fn list<'s>(items: impl IntoIterator<Item = &'s str>) -> String {
     items.into_iter().map(quote).collect::<Vec<_>>().join(", ")
+}
+
+impl super::RowSink for TableBuilder<'_> {
+    fn push_row(
+        &mut self,
+        record: &StringRecord,
+        line: u64,
+        locate: &dyn Fn(usize) -> Location,
+    ) -> Result<(), InputError> {
+        self.push_row_inner(record, line, locate)
+    }
 }

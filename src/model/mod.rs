@@ -47,6 +47,8 @@ pub enum Layout {
     Long,
     /// One row per step, one column of feelings per case.
     Wide,
+    /// One row per step of a pre-aggregated pattern (a `median` column).
+    Summary,
 }
 
 impl Layout {
@@ -54,6 +56,7 @@ impl Layout {
         match self {
             Layout::Long => "long",
             Layout::Wide => "wide",
+            Layout::Summary => "summary",
         }
     }
 }
@@ -172,4 +175,76 @@ impl Dataset {
     pub fn points(&self) -> usize {
         self.cases.iter().map(|c| c.points.len()).sum()
     }
+}
+
+/// The figures of one step of a typical pattern. Computed from cases they
+/// are all present; read from a pre-aggregated summary only `median` is sure to be.
+#[derive(Debug, Clone, Copy, PartialEq, Default, serde::Serialize)]
+pub struct StepSummary {
+    pub n: Option<usize>,
+    pub mean: Option<f64>,
+    pub sd: Option<f64>,
+    pub median: f64,
+    pub p25: Option<f64>,
+    pub p75: Option<f64>,
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    pub critical_share: Option<f64>,
+    pub below_neutral_share: Option<f64>,
+}
+
+impl StepSummary {
+    /// Whether the figures hold together: p25 ≤ median ≤ p75, min ≤ every
+    /// figure ≤ max, shares within 0..1. Returns what is wrong.
+    pub fn check(&self) -> Result<(), String> {
+        let order = [
+            ("min", self.min),
+            ("p25", self.p25),
+            ("median", Some(self.median)),
+            ("p75", self.p75),
+            ("max", self.max),
+        ];
+        let known: Vec<(&str, f64)> = order.iter().filter_map(|&(n, v)| v.map(|v| (n, v))).collect();
+        for w in known.windows(2) {
+            if w[0].1 > w[1].1 {
+                return Err(format!(
+                    "{} {} is above {} {}",
+                    w[0].0,
+                    crate::numfmt::value(w[0].1),
+                    w[1].0,
+                    crate::numfmt::value(w[1].1)
+                ));
+            }
+        }
+        for (name, share) in [
+            ("critical_share", self.critical_share),
+            ("below_neutral_share", self.below_neutral_share),
+        ] {
+            if let Some(v) = share {
+                if !(0.0..=1.0).contains(&v) {
+                    return Err(format!("{name} {v} is not a share from 0 to 1"));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A pre-aggregated pattern read from a file: per-step figures, no cases.
+#[derive(Debug, Clone)]
+pub struct SummarySheet {
+    pub source: SourceInfo,
+    pub scale: Scale,
+    pub steps: Vec<Step>,
+    /// Figures of each step, parallel to `steps`.
+    pub figures: Vec<StepSummary>,
+    pub strings: Interner,
+    pub warnings: Vec<String>,
+}
+
+/// What a sheet turned out to hold.
+#[derive(Debug, Clone)]
+pub enum Sheet {
+    Cases(Dataset),
+    Summary(SummarySheet),
 }

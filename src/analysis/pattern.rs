@@ -1,0 +1,245 @@
+//! The typical pattern of many cases: per-step statistics, the pattern
+//! line, its turning points and critical dips, and the steps prone to fail.
+//!
+//! The **pattern line** is the median at each step (`--stat mean` for the
+//! mean). Its turning points and critical dips use exactly the definitions
+//! of a single case, applied to the pattern line. A step with no value in
+//! any case is left out of the pattern.
+//!
+//! **Steps prone to failure**: `critical_share` ≥ `--risk` (default 0.25).
+
+use serde::Serialize;
+
+use super::stats::{self, StepStats};
+use super::{analyze_sequence, SequenceAnalysis, Thresholds};
+use crate::model::{Case, StepSummary};
+
+/// Which statistic the pattern line follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stat {
+    Median,
+    Mean,
+}
+
+/// Default share of cases at or below the critical level that makes a step risky.
+pub const DEFAULT_RISK: f64 = 0.25;
+
+impl From<StepStats> for StepSummary {
+    fn from(s: StepStats) -> Self {
+        StepSummary {
+            n: Some(s.n),
+            mean: Some(s.mean),
+            sd: s.sd,
+            median: s.median,
+            p25: Some(s.p25),
+            p75: Some(s.p75),
+            min: Some(s.min),
+            max: Some(s.max),
+            critical_share: Some(s.critical_share),
+            below_neutral_share: Some(s.below_neutral_share),
+        }
+    }
+}
+
+/// One step of the pattern.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PatternStep {
+    /// Index of the step in the source's step list.
+    pub step: usize,
+    pub figures: StepSummary,
+    /// Prone to failure; `None` when the critical share is unknown.
+    pub risk: Option<bool>,
+}
+
+/// The typical pattern of a group of cases.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pattern {
+    /// Number of cases combined (`None` for a summary read from a file).
+    pub cases: Option<usize>,
+    pub stat: Stat,
+    /// Steps with at least one value, in journey order.
+    pub steps: Vec<PatternStep>,
+    /// The pattern line: the statistic at each of `steps`.
+    pub line: Vec<f64>,
+    /// Turning points, critical dips and summary of the pattern line.
+    pub analysis: SequenceAnalysis,
+    /// Indices (in the source's step list) of steps no case has a value at.
+    pub empty_steps: Vec<usize>,
+}
+
+/// Options of the pattern.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PatternOptions {
+    pub stat: Stat,
+    pub risk: f64,
+}
+
+impl Default for PatternOptions {
+    fn default() -> Self {
+        PatternOptions {
+            stat: Stat::Median,
+            risk: DEFAULT_RISK,
+        }
+    }
+}
+
+/// The pattern of `cases` over a journey of `steps` steps.
+pub fn from_cases(cases: &[&Case], steps: usize, t: &Thresholds, o: &PatternOptions) -> Pattern {
+    // One flat buffer per step, sized exactly: a million values cost 8 MB.
+    let mut counts = vec![0usize; steps];
+    for case in cases {
+        for p in &case.points {
+            if let Some(c) = counts.get_mut(p.step as usize) {
+                *c += 1;
+            }
+        }
+    }
+    let mut values: Vec<Vec<f64>> = counts.iter().map(|&n| Vec::with_capacity(n)).collect();
+    for case in cases {
+        for p in &case.points {
+            if let Some(v) = values.get_mut(p.step as usize) {
+                v.push(p.feeling);
+            }
+        }
+    }
+    let tol = t.tolerance();
+    let mut figures = Vec::with_capacity(steps);
+    let mut empty_steps = Vec::new();
+    for (i, v) in values.iter_mut().enumerate() {
+        match stats::step_stats(v, t.neutral, t.critical, tol) {
+            Some(s) => figures.push((i, StepSummary::from(s))),
+            None => empty_steps.push(i),
+        }
+    }
+    let mut pattern = from_figures(&figures, t, o).unwrap_or_else(|_| empty(o.stat));
+    pattern.cases = Some(cases.len());
+    pattern.empty_steps = empty_steps;
+    pattern
+}
+
+fn empty(stat: Stat) -> Pattern {
+    Pattern {
+        cases: None,
+        stat,
+        steps: Vec::new(),
+        line: Vec::new(),
+        analysis: analyze_sequence(&[], &[], &Thresholds::for_scale(-1.0, 1.0, 0.0)),
+        empty_steps: Vec::new(),
+    }
+}
+
+/// The pattern from per-step figures (e.g. a pre-aggregated summary):
+/// `(step index, figures)` in journey order. Fails with the index of the
+/// first step that lacks the chosen statistic.
+pub fn from_figures(
+    figures: &[(usize, StepSummary)],
+    t: &Thresholds,
+    o: &PatternOptions,
+) -> Result<Pattern, usize> {
+    let tol = t.tolerance();
+    let mut steps = Vec::with_capacity(figures.len());
+    let mut line = Vec::with_capacity(figures.len());
+    for &(step, f) in figures {
+        let value = match o.stat {
+            Stat::Median => Some(f.median),
+            Stat::Mean => f.mean,
+        };
+        line.push(value.ok_or(step)?);
+        steps.push(PatternStep {
+            step,
+            figures: f,
+            risk: f.critical_share.map(|share| share >= o.risk - tol),
+        });
+    }
+    let analysis = analyze_sequence(&line, &[], t);
+    Ok(Pattern {
+        cases: None,
+        stat: o.stat,
+        steps,
+        line,
+        analysis,
+        empty_steps: Vec::new(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::{parse, InputOptions};
+
+    fn pattern_of(sheet: &str, o: &PatternOptions) -> Pattern {
+        let ds = parse("t.csv", sheet.as_bytes(), &InputOptions::default()).unwrap();
+        let t = Thresholds::for_scale(-5.0, 5.0, 0.0);
+        let cases: Vec<&Case> = ds.cases.iter().collect();
+        from_cases(&cases, ds.steps.len(), &t, o)
+    }
+
+    const SHEET: &str = "step,A,B,C,D\nbook,2,3,1,2\npark,-4,-5,-2,-3\nqueue,-1,,-3,-2\nfilm,4,5,3,5\n";
+
+    #[test]
+    fn median_line_and_figures() {
+        let p = pattern_of(SHEET, &PatternOptions::default());
+        assert_eq!(p.cases, Some(4));
+        assert_eq!(p.line, vec![2.0, -3.5, -2.0, 4.5]);
+        let park = &p.steps[1].figures;
+        assert_eq!(park.n, Some(4));
+        // numpy.percentile([-5,-4,-3,-2], 25) = -4.25
+        assert_eq!(park.p25, Some(-4.25));
+        assert_eq!(park.critical_share, Some(0.75));
+        assert_eq!(p.steps[1].risk, Some(true));
+        assert_eq!(p.steps[2].figures.n, Some(3), "a skipped cell is not counted");
+        assert_eq!(p.steps[0].risk, Some(false));
+    }
+
+    #[test]
+    fn pattern_line_is_analysed_like_a_case() {
+        let p = pattern_of(SHEET, &PatternOptions::default());
+        let kinds: Vec<usize> = p.analysis.turning_points.iter().map(|t| t.index).collect();
+        assert_eq!(kinds, vec![1]);
+        assert_eq!(p.analysis.critical_dips[0].index, 1);
+    }
+
+    #[test]
+    fn mean_line() {
+        let p = pattern_of(
+            SHEET,
+            &PatternOptions {
+                stat: Stat::Mean,
+                risk: 0.5,
+            },
+        );
+        assert_eq!(p.line[0], 2.0);
+        assert_eq!(p.line[1], -3.5);
+        assert_eq!(p.steps[2].risk, Some(false), "1 of 3 below −3 < 0.5");
+    }
+
+    #[test]
+    fn one_case_is_its_own_pattern() {
+        let p = pattern_of("step,feeling\na,1\nb,-4\nc,2\n", &PatternOptions::default());
+        assert_eq!(p.line, vec![1.0, -4.0, 2.0]);
+        assert_eq!(p.steps[1].figures.p25, Some(-4.0));
+        assert_eq!(p.steps[1].figures.sd, None);
+    }
+
+    #[test]
+    fn steps_without_values_are_left_out() {
+        let p = pattern_of("step,A,B\na,1,2\nb,,\nc,-4,-3\n", &PatternOptions::default());
+        assert_eq!(p.steps.len(), 2);
+        assert_eq!(p.empty_steps, vec![1]);
+    }
+
+    #[test]
+    fn summary_without_the_statistic_is_refused() {
+        let t = Thresholds::for_scale(-5.0, 5.0, 0.0);
+        let f = StepSummary {
+            median: 1.0,
+            ..Default::default()
+        };
+        let o = PatternOptions {
+            stat: Stat::Mean,
+            risk: 0.25,
+        };
+        assert_eq!(from_figures(&[(0, f)], &t, &o), Err(0));
+    }
+}

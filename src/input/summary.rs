@@ -1,0 +1,256 @@
+//! A pre-aggregated pattern summary: one row per step with a `median` (and
+//! optionally `n`, `p25`, `p75`, `mean`, `sd`, `min`, `max`, shares), as a
+//! warehouse query or `emograph pattern --format csv` writes it.
+
+use csv::StringRecord;
+
+use super::columns::{ColumnMap, Role};
+use super::feelings;
+use crate::error::{quote, InputError, Location};
+use crate::model::{
+    FastMap, Interner, Layout, Scale, SourceInfo, Step, StepSummary, SummarySheet, Sym,
+};
+
+/// The summary columns a header may hold besides `step` and `phase`.
+pub const SUMMARY_ROLES: [Role; 11] = [
+    Role::Median,
+    Role::N,
+    Role::Mean,
+    Role::Sd,
+    Role::P25,
+    Role::P75,
+    Role::Min,
+    Role::Max,
+    Role::CriticalShare,
+    Role::BelowNeutralShare,
+    Role::Risk,
+];
+
+pub(super) struct SummaryBuilder<'a> {
+    name: &'a str,
+    map: ColumnMap,
+    columns: usize,
+    scale: Scale,
+    source: SourceInfo,
+    steps: Vec<Step>,
+    figures: Vec<StepSummary>,
+    seen: FastMap<Box<str>, u64>,
+    strings: Interner,
+    previous_phase: Option<Sym>,
+    warnings: Vec<String>,
+}
+
+impl<'a> SummaryBuilder<'a> {
+    pub(super) fn new(
+        name: &'a str,
+        header: &[&str],
+        header_line: u64,
+        map: ColumnMap,
+        scale: Scale,
+        encoding: String,
+        delimiter: char,
+    ) -> Result<Self, InputError> {
+        let loc = Location::at(name, header_line, 1);
+        if map.get(Role::Step).is_none() {
+            return Err(InputError::new(
+                loc,
+                "a summary needs a step column",
+                "a column named step (or stage, touchpoint, task, שלב) beside the median",
+            ));
+        }
+        if map.get(Role::Median).is_none() {
+            return Err(InputError::new(
+                loc,
+                "a summary needs a median column",
+                "a column named median with each step's median feeling",
+            ));
+        }
+        let mut warnings = Vec::new();
+        let ignored: Vec<&str> = map
+            .unknown
+            .iter()
+            .chain(&map.repeated)
+            .map(|(_, h)| h.as_str())
+            .collect();
+        if !ignored.is_empty() {
+            warnings.push(format!(
+                "ignored columns not used in a summary: {}",
+                ignored.iter().map(|h| quote(h)).collect::<Vec<_>>().join(", ")
+            ));
+        }
+        Ok(SummaryBuilder {
+            name,
+            columns: header.len(),
+            map,
+            scale,
+            source: SourceInfo {
+                name: name.to_string(),
+                layout: Layout::Summary,
+                encoding,
+                delimiter,
+                rows: 0,
+                skipped: 0,
+            },
+            steps: Vec::new(),
+            figures: Vec::new(),
+            seen: FastMap::default(),
+            strings: Interner::default(),
+            previous_phase: None,
+            warnings,
+        })
+    }
+
+    fn push_row_inner(
+        &mut self,
+        record: &StringRecord,
+        line: u64,
+        locate: &dyn Fn(usize) -> Location,
+    ) -> Result<(), InputError> {
+        if record.iter().all(|f| f.trim().is_empty()) {
+            return Ok(());
+        }
+        if record.len() < self.columns {
+            return Err(InputError::new(
+                locate(record.len()),
+                format!("this row has {} fields but the header has {}", record.len(), self.columns),
+                format!("{} fields", self.columns),
+            ));
+        }
+        self.source.rows += 1;
+        let text = |role: Role| {
+            self.map
+                .get(role)
+                .and_then(|i| record.get(i))
+                .map(str::trim)
+                .unwrap_or("")
+        };
+        let step_col = self.map.get(Role::Step).unwrap_or(0);
+        let name = text(Role::Step);
+        if name.is_empty() {
+            return Err(InputError::new(
+                locate(step_col),
+                "the step name is empty",
+                "the name of the step in every row",
+            ));
+        }
+        if let Some(first) = self.seen.get(name) {
+            return Err(InputError::new(
+                locate(step_col),
+                format!("step {} appears twice in the summary (first on line {first})", quote(name)),
+                "one row per step",
+            ));
+        }
+        let value = |role: Role, what: &str| -> Result<Option<f64>, InputError> {
+            let t = text(role);
+            if t.is_empty() {
+                return Ok(None);
+            }
+            let col = self.map.get(role).unwrap_or(0);
+            feelings::parse_number(t).map(Some).ok_or_else(|| {
+                InputError::new(
+                    locate(col),
+                    format!("{what} {} is not a number", quote(t)),
+                    "a number",
+                )
+            })
+        };
+        let in_scale = |role: Role, what: &str| -> Result<Option<f64>, InputError> {
+            let v = value(role, what)?;
+            if let Some(x) = v {
+                if !self.scale.contains(x) {
+                    return Err(InputError::new(
+                        locate(self.map.get(role).unwrap_or(0)),
+                        format!(
+                            "{what} {} is outside the scale {}..{}",
+                            crate::numfmt::value(x),
+                            self.scale.min,
+                            self.scale.max
+                        ),
+                        format!("a number from {} to {}", self.scale.min, self.scale.max),
+                    )
+                    .with_hint("use --scale if the summary is on another scale"));
+                }
+            }
+            Ok(v)
+        };
+        let median_col = self.map.get(Role::Median).unwrap_or(0);
+        let Some(median) = in_scale(Role::Median, "median")? else {
+            return Err(InputError::new(
+                locate(median_col),
+                format!("step {} has no median", quote(name)),
+                "each step's median feeling",
+            ));
+        };
+        let n = match value(Role::N, "n")? {
+            None => None,
+            Some(v) if v >= 0.0 && v == v.trunc() => Some(v as usize),
+            Some(v) => {
+                return Err(InputError::new(
+                    locate(self.map.get(Role::N).unwrap_or(0)),
+                    format!("n {v} is not a count"),
+                    "a whole number of cases",
+                ))
+            }
+        };
+        let figures = StepSummary {
+            n,
+            mean: in_scale(Role::Mean, "mean")?,
+            sd: value(Role::Sd, "sd")?,
+            median,
+            p25: in_scale(Role::P25, "p25")?,
+            p75: in_scale(Role::P75, "p75")?,
+            min: in_scale(Role::Min, "min")?,
+            max: in_scale(Role::Max, "max")?,
+            critical_share: value(Role::CriticalShare, "critical_share")?,
+            below_neutral_share: value(Role::BelowNeutralShare, "below_neutral_share")?,
+        };
+        figures.check().map_err(|why| {
+            InputError::new(
+                Location::at(self.name, line, 1),
+                format!("step {}: {why}", quote(name)),
+                "min ≤ p25 ≤ median ≤ p75 ≤ max",
+            )
+        })?;
+        let phase_text = text(Role::Phase).to_string();
+        let name = name.to_string();
+        let phase = if phase_text.is_empty() {
+            self.previous_phase.filter(|_| self.map.get(Role::Phase).is_some())
+        } else {
+            Some(self.strings.intern(&phase_text))
+        };
+        self.previous_phase = phase;
+        self.seen.insert(name.clone().into_boxed_str(), line);
+        self.steps.push(Step { name, phase });
+        self.figures.push(figures);
+        Ok(())
+    }
+
+    pub(super) fn finish(self) -> Result<SummarySheet, InputError> {
+        if self.steps.is_empty() {
+            return Err(InputError::new(
+                Location::file(self.name),
+                "the summary has a header but no rows",
+                "one row per step under the header",
+            ));
+        }
+        Ok(SummarySheet {
+            source: self.source,
+            scale: self.scale,
+            steps: self.steps,
+            figures: self.figures,
+            strings: self.strings,
+            warnings: self.warnings,
+        })
+    }
+}
+
+impl super::RowSink for SummaryBuilder<'_> {
+    fn push_row(
+        &mut self,
+        record: &StringRecord,
+        line: u64,
+        locate: &dyn Fn(usize) -> Location,
+    ) -> Result<(), InputError> {
+        self.push_row_inner(record, line, locate)
+    }
+}
