@@ -28,6 +28,11 @@ pub enum Command {
         after_help = "Examples:\n  emograph analyze examples/cable-tv-installation.csv\n  emograph analyze journey.csv --format json > analysis.json\n  emograph analyze journey.csv --format csv --critical -2 -o dips.csv\n\nDefinitions: docs/method.md"
     )]
     Analyze(AnalyzeArgs),
+    /// Combine many cases into the typical pattern: per-step statistics, the pattern line and its marks.
+    #[command(
+        after_help = "Examples:\n  emograph pattern examples/cinema-evening.csv\n  emograph pattern responses.csv --format json --by segment\n  emograph pattern responses.csv -o pattern.png --band minmax\n  emograph pattern responses.csv --format csv > summary.csv   (reads back as a summary)\n\nDefinitions: docs/method.md"
+    )]
+    Pattern(PatternCmdArgs),
     /// Check a sheet and print what was understood: layout, encoding, delimiter, cases, steps, scale.
     Validate(ValidateArgs),
     /// Write a starter sheet with the right headers and a few example rows.
@@ -105,9 +110,110 @@ pub struct InputArgs {
     #[arg(long, value_name = "CHAR", value_parser = parse_delimiter)]
     pub delimiter: Option<u8>,
 
-    /// Read the sheet as wide: first column the steps, every other column one case.
+    /// Read the sheet as wide: first column the steps, every other column one case (same as --input wide).
     #[arg(long)]
     pub wide: bool,
+
+    /// What the sheet holds [default: detected from the header].
+    #[arg(long = "input", value_enum, value_name = "KIND")]
+    pub layout: Option<InputKind>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputKind {
+    /// One row per step and case, with a feeling column.
+    Long,
+    /// One row per step, one column of feelings per case.
+    Wide,
+    /// A pre-aggregated pattern: one row per step with a median (and n, p25, p75 …).
+    Summary,
+}
+
+/// How the typical pattern of many cases is computed and drawn.
+#[derive(Debug, Args, Clone)]
+pub struct PatternArgs {
+    /// The statistic the pattern line follows.
+    #[arg(long, value_enum, default_value = "median")]
+    pub stat: StatArg,
+
+    /// The band around the pattern line: the middle half of the cases, their whole range, or none.
+    #[arg(long, value_enum, default_value = "iqr")]
+    pub band: BandArg,
+
+    /// Individual case lines behind the pattern (auto: up to 300 cases).
+    #[arg(long, value_enum, default_value = "auto")]
+    pub cases: CasesArg,
+
+    /// Share of cases at or below the critical level that makes a step prone to fail (0 to 1).
+    #[arg(long, value_name = "SHARE", default_value = "0.25", value_parser = parse_share, allow_hyphen_values = true)]
+    pub risk: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatArg {
+    Median,
+    Mean,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BandArg {
+    Iqr,
+    Minmax,
+    None,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CasesArg {
+    Auto,
+    All,
+    None,
+}
+
+#[derive(Debug, Args)]
+pub struct PatternCmdArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    #[command(flatten)]
+    pub analysis: AnalysisArgs,
+
+    #[command(flatten)]
+    pub pattern: PatternArgs,
+
+    /// Report format (written to standard output, or to --report).
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: ReportFormatArg,
+
+    /// Write the report to FILE instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+
+    /// Also draw the pattern graph to FILE (.svg or .png).
+    #[arg(short, long, value_name = "GRAPH")]
+    pub output: Option<PathBuf>,
+
+    /// One pattern per value of a case column: segment or version.
+    #[arg(long, value_name = "COLUMN")]
+    pub by: Option<String>,
+
+    #[command(flatten)]
+    pub image: ImageArgs,
+}
+
+/// Size and title of a picture.
+#[derive(Debug, Args, Clone)]
+pub struct ImageArgs {
+    /// Title above the graph [default: from the file name].
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+
+    /// Width in pixels.
+    #[arg(long, default_value_t = 1600, value_parser = clap::value_parser!(u32).range(320..=10000))]
+    pub width: u32,
+
+    /// Height in pixels.
+    #[arg(long, default_value_t = 900, value_parser = clap::value_parser!(u32).range(240..=10000))]
+    pub height: u32,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -129,17 +235,8 @@ pub struct PlotArgs {
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub format: Option<ImageFormat>,
 
-    /// Title above the graph [default: from the file name].
-    #[arg(long, value_name = "TEXT")]
-    pub title: Option<String>,
-
-    /// Width in pixels.
-    #[arg(long, default_value_t = 1600, value_parser = clap::value_parser!(u32).range(320..=10000))]
-    pub width: u32,
-
-    /// Height in pixels.
-    #[arg(long, default_value_t = 900, value_parser = clap::value_parser!(u32).range(240..=10000))]
-    pub height: u32,
+    #[command(flatten)]
+    pub image: ImageArgs,
 
     /// What the horizontal axis shows.
     #[arg(long = "x", value_enum, default_value = "steps", value_name = "AXIS")]
@@ -149,8 +246,15 @@ pub struct PlotArgs {
     #[arg(long)]
     pub no_marks: bool,
 
+    /// With several cases, draw each case's line instead of their typical pattern.
+    #[arg(long)]
+    pub no_pattern: bool,
+
     #[command(flatten)]
     pub analysis: AnalysisArgs,
+
+    #[command(flatten)]
+    pub pattern: PatternArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -188,6 +292,15 @@ pub struct TemplateArgs {
     /// Where to write the sheet; `-` or nothing writes to standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+fn parse_share(s: &str) -> Result<f64, String> {
+    match parse_number(s) {
+        Some(v) if (0.0..=1.0).contains(&v) => Ok(v),
+        _ => Err(format!(
+            "{s:?} is not a share: expected a number from 0 to 1, e.g. 0.25"
+        )),
+    }
 }
 
 fn parse_finite(s: &str) -> Result<f64, String> {

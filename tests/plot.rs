@@ -107,6 +107,7 @@ fn svg_holds_step_names_title_and_zone_words_as_text() {
             "c.svg",
             "--title",
             "Cable TV: A17 & B02",
+            "--no-pattern",
         ])
         .assert()
         .success();
@@ -145,9 +146,11 @@ fn hebrew_stays_in_logical_order_in_svg() {
         .assert()
         .success();
     let texts = svg_texts(&String::from_utf8(w.read("he.svg")).unwrap());
-    // Logical order as in the file: the viewer applies bidi itself.
-    assert!(texts.iter().any(|t| t == "חיפוש חניה"), "{texts:?}");
-    assert!(!texts.iter().any(|t| t == "הינח שופיח"), "{texts:?}");
+    // Logical order as in the file: the viewer applies bidi itself. (The
+    // parking step is prone to fail, so it carries a warning sign.)
+    assert!(texts.iter().any(|t| t.ends_with("חיפוש חניה")), "{texts:?}");
+    assert!(texts.iter().any(|t| t == "הזמנת כרטיסים"), "{texts:?}");
+    assert!(!texts.iter().any(|t| t.contains("הינח שופיח")), "{texts:?}");
 }
 
 #[test]
@@ -283,6 +286,7 @@ fn phase_sections_and_multiple_cases_have_a_legend() {
             &fixture("workshop-cinema-he-bom-crlf.csv"),
             "-o",
             "he.svg",
+            "--no-pattern",
         ])
         .assert()
         .success();

@@ -112,6 +112,9 @@ mod docs_match_code {
             ("handoffs.rs", include_str!("handoffs.rs")),
             ("promise.rs", include_str!("promise.rs")),
             ("journey.rs", include_str!("journey.rs")),
+            ("stats.rs", include_str!("stats.rs")),
+            ("pattern.rs", include_str!("pattern.rs")),
+            ("../model/align.rs", include_str!("../model/align.rs")),
         ] {
             let defs = definitions(source);
             assert!(!defs.is_empty(), "{file} has no definition");

@@ -58,6 +58,8 @@ pub struct Pattern {
     /// Number of cases combined (`None` for a summary read from a file).
     pub cases: Option<usize>,
     pub stat: Stat,
+    /// The `--risk` threshold the steps were held against.
+    pub risk: f64,
     /// Steps with at least one value, in journey order.
     pub steps: Vec<PatternStep>,
     /// The pattern line: the statistic at each of `steps`.
@@ -112,16 +114,17 @@ pub fn from_cases(cases: &[&Case], steps: usize, t: &Thresholds, o: &PatternOpti
             None => empty_steps.push(i),
         }
     }
-    let mut pattern = from_figures(&figures, t, o).unwrap_or_else(|_| empty(o.stat));
+    let mut pattern = from_figures(&figures, t, o).unwrap_or_else(|_| empty(o.stat, o.risk));
     pattern.cases = Some(cases.len());
     pattern.empty_steps = empty_steps;
     pattern
 }
 
-fn empty(stat: Stat) -> Pattern {
+fn empty(stat: Stat, risk: f64) -> Pattern {
     Pattern {
         cases: None,
         stat,
+        risk,
         steps: Vec::new(),
         line: Vec::new(),
         analysis: analyze_sequence(&[], &[], &Thresholds::for_scale(-1.0, 1.0, 0.0)),
@@ -156,6 +159,7 @@ pub fn from_figures(
     Ok(Pattern {
         cases: None,
         stat: o.stat,
+        risk: o.risk,
         steps,
         line,
         analysis,
@@ -175,7 +179,8 @@ mod tests {
         from_cases(&cases, ds.steps.len(), &t, o)
     }
 
-    const SHEET: &str = "step,A,B,C,D\nbook,2,3,1,2\npark,-4,-5,-2,-3\nqueue,-1,,-3,-2\nfilm,4,5,3,5\n";
+    const SHEET: &str =
+        "step,A,B,C,D\nbook,2,3,1,2\npark,-4,-5,-2,-3\nqueue,-1,,-3,-2\nfilm,4,5,3,5\n";
 
     #[test]
     fn median_line_and_figures() {
@@ -188,7 +193,11 @@ mod tests {
         assert_eq!(park.p25, Some(-4.25));
         assert_eq!(park.critical_share, Some(0.75));
         assert_eq!(p.steps[1].risk, Some(true));
-        assert_eq!(p.steps[2].figures.n, Some(3), "a skipped cell is not counted");
+        assert_eq!(
+            p.steps[2].figures.n,
+            Some(3),
+            "a skipped cell is not counted"
+        );
         assert_eq!(p.steps[0].risk, Some(false));
     }
 
@@ -224,7 +233,10 @@ mod tests {
 
     #[test]
     fn steps_without_values_are_left_out() {
-        let p = pattern_of("step,A,B\na,1,2\nb,,\nc,-4,-3\n", &PatternOptions::default());
+        let p = pattern_of(
+            "step,A,B\na,1,2\nb,,\nc,-4,-3\n",
+            &PatternOptions::default(),
+        );
         assert_eq!(p.steps.len(), 2);
         assert_eq!(p.empty_steps, vec![1]);
     }

@@ -2,16 +2,17 @@
 //! render or report.
 
 pub mod analyze;
+pub mod pattern;
 pub mod plot;
 pub mod template;
 pub mod validate;
 
 use crate::analysis::journey::{analyze_case, CaseAnalysis};
 use crate::analysis::Thresholds;
-use crate::cli::{AnalysisArgs, Cli, Command, InputArgs};
+use crate::cli::{AnalysisArgs, Cli, Command, InputArgs, InputKind};
 use crate::error::UsageError;
 use crate::input::{InputOptions, LayoutChoice};
-use crate::model::{Dataset, Scale};
+use crate::model::{Dataset, Scale, Sheet};
 use crate::numfmt::value;
 
 /// Run the parsed command line.
@@ -19,6 +20,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Plot(args) => plot::run(&args),
         Command::Analyze(args) => analyze::run(&args),
+        Command::Pattern(args) => pattern::run(&args),
         Command::Validate(args) => validate::run(&args),
         Command::Template(args) => template::run(&args),
     }
@@ -37,23 +39,40 @@ pub fn input_options(args: &InputArgs) -> Result<InputOptions, UsageError> {
     Ok(InputOptions {
         encoding: args.encoding,
         delimiter: args.delimiter,
-        layout: if args.wide {
-            LayoutChoice::Wide
-        } else {
-            LayoutChoice::Auto
+        layout: match (args.layout, args.wide) {
+            (Some(InputKind::Long), _) => LayoutChoice::Long,
+            (Some(InputKind::Wide), _) | (None, true) => LayoutChoice::Wide,
+            (Some(InputKind::Summary), _) => LayoutChoice::Summary,
+            (None, false) => LayoutChoice::Auto,
         },
         scale: Some(Scale { min, max, neutral }),
     })
 }
 
-/// Load the sheet named by the input flags, printing its warnings to stderr.
+/// Load the sheet of cases named by the input flags, printing its warnings to stderr.
 pub fn load(args: &InputArgs) -> anyhow::Result<Dataset> {
     let options = input_options(args)?;
     let ds = crate::input::load(&args.input, &options)?;
-    for w in &ds.warnings {
-        eprintln!("warning: {}: {w}", ds.source.name);
-    }
+    warn(&ds.source.name, &ds.warnings);
     Ok(ds)
+}
+
+/// Load a sheet of cases or a pattern summary, printing its warnings to stderr.
+pub fn load_sheet(args: &InputArgs) -> anyhow::Result<Sheet> {
+    let options = input_options(args)?;
+    let sheet = crate::input::load_sheet(&args.input, &options)?;
+    match &sheet {
+        Sheet::Cases(ds) => warn(&ds.source.name, &ds.warnings),
+        Sheet::Summary(s) => warn(&s.source.name, &s.warnings),
+    }
+    Ok(sheet)
+}
+
+/// Print warnings, one line each, naming the file.
+pub fn warn(file: &str, warnings: &[String]) {
+    for w in warnings {
+        eprintln!("warning: {file}: {w}");
+    }
 }
 
 /// Thresholds for a scale, with the user's overrides; values that make no

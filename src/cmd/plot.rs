@@ -1,4 +1,6 @@
-//! `emograph plot`: the emotion graph as SVG or PNG.
+//! `emograph plot`: the emotion graph as SVG or PNG. One case: its curve
+//! with the marks of its analysis. Several cases: their typical pattern
+//! (or each case's line with `--no-pattern` or `--x time`). A summary: its pattern.
 
 use std::path::{Path, PathBuf};
 
@@ -7,74 +9,113 @@ use anyhow::Result;
 use crate::cli::{ImageFormat, PlotArgs, XAxisArg};
 use crate::error::UsageError;
 use crate::figure::emotion::{self, ChartOptions, XMode};
+use crate::model::{Scale, Sheet};
 use crate::render::{self, Format};
 
 pub fn run(args: &PlotArgs) -> Result<()> {
     let (output, format) = output_and_format(args)?;
     let options = super::input_options(&args.input)?;
-    let scale = options.scale.unwrap_or(crate::model::Scale::DEFAULT);
+    let scale = options.scale.unwrap_or(Scale::DEFAULT);
     let t = super::thresholds(&scale, &args.analysis)?;
-    let ds = super::load(&args.input)?;
-    let analyses = super::analyze_all(&ds, &t);
+    let o = super::pattern::options(&args.pattern);
+    let sheet = super::load_sheet(&args.input)?;
     let title = args
+        .image
         .title
         .clone()
         .unwrap_or_else(|| emotion::title_from_path(&args.input.input));
-    let fig = emotion::build(
-        &ds,
-        &analyses,
-        &t,
-        &ChartOptions {
-            width: args.width,
-            height: args.height,
-            title,
-            x: match args.x_axis {
-                XAxisArg::Steps => XMode::Steps,
-                XAxisArg::Time => XMode::Time,
-            },
-            marks: !args.no_marks,
-        },
-    )?;
+    let x = match args.x_axis {
+        XAxisArg::Steps => XMode::Steps,
+        XAxisArg::Time => XMode::Time,
+    };
+    let opts = ChartOptions {
+        width: args.image.width,
+        height: args.image.height,
+        title,
+        x,
+        marks: !args.no_marks,
+    };
+    let (fig, what) = match &sheet {
+        Sheet::Summary(s) => {
+            if x == XMode::Time {
+                return Err(UsageError(
+                    "--x time needs cases with times; a summary has none".to_string(),
+                )
+                .into());
+            }
+            let made = super::pattern::of_summary(s, &t, &o)?;
+            let fig = super::pattern::chart(&made, scale, &args.pattern, &t, &opts);
+            (
+                fig,
+                format!("pattern of {} steps", made.pattern.steps.len()),
+            )
+        }
+        Sheet::Cases(ds) if ds.cases.len() > 1 && !args.no_pattern && x == XMode::Steps => {
+            let made = super::pattern::of_cases(ds, ds.cases.iter().collect(), None, &t, &o);
+            let fig = super::pattern::chart(&made, scale, &args.pattern, &t, &opts);
+            (
+                fig,
+                format!(
+                    "typical pattern of {} cases, {} steps",
+                    ds.cases.len(),
+                    made.pattern.steps.len()
+                ),
+            )
+        }
+        Sheet::Cases(ds) => {
+            let analyses = super::analyze_all(ds, &t);
+            let fig = emotion::build(ds, &analyses, &t, &opts)?;
+            let n = ds.cases.len();
+            (
+                fig,
+                format!(
+                    "{n} case{}, {} steps",
+                    if n == 1 { "" } else { "s" },
+                    ds.steps.len()
+                ),
+            )
+        }
+    };
     let bytes = render::render(&fig, format)?;
     crate::output::write(&output, &bytes)?;
     if output.as_os_str() != "-" {
-        eprintln!(
-            "wrote {} ({} case{}, {} steps)",
-            output.display(),
-            ds.cases.len(),
-            if ds.cases.len() == 1 { "" } else { "s" },
-            ds.steps.len()
-        );
+        eprintln!("wrote {} ({what})", output.display());
     }
     Ok(())
+}
+
+/// The image format of `path`: `--format` when given, else its extension.
+pub fn format_of(path: &Path, flag: Option<Format>) -> Result<Format, UsageError> {
+    if let Some(f) = flag {
+        return Ok(f);
+    }
+    if path.as_os_str() == "-" {
+        return Ok(Format::Svg);
+    }
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_lowercase)
+        .as_deref()
+    {
+        Some("svg") => Ok(Format::Svg),
+        Some("png") => Ok(Format::Png),
+        _ => Err(UsageError(format!(
+            "cannot tell the image format of {}: expected a name ending in .svg or .png, or --format svg|png",
+            path.display()
+        ))),
+    }
 }
 
 /// The output path and format: `-o` and `--format` when given, otherwise
 /// from each other, otherwise a PNG named after the input.
 fn output_and_format(args: &PlotArgs) -> Result<(PathBuf, Format), UsageError> {
-    let from_ext = |p: &Path| match p
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_lowercase)
-    {
-        Some(e) if e == "svg" => Some(Format::Svg),
-        Some(e) if e == "png" => Some(Format::Png),
-        _ => None,
-    };
     let flag = args.format.map(|f| match f {
         ImageFormat::Svg => Format::Svg,
         ImageFormat::Png => Format::Png,
     });
     match &args.output {
-        Some(p) if p.as_os_str() == "-" => Ok((p.clone(), flag.unwrap_or(Format::Svg))),
-        Some(p) => match (flag, from_ext(p)) {
-            (Some(f), _) => Ok((p.clone(), f)),
-            (None, Some(f)) => Ok((p.clone(), f)),
-            (None, None) => Err(UsageError(format!(
-                "cannot tell the image format of {}: expected a name ending in .svg or .png, or --format svg|png",
-                p.display()
-            ))),
-        },
+        Some(p) => Ok((p.clone(), format_of(p, flag)?)),
         None => {
             if args.input.input == "-" {
                 return Err(UsageError(

@@ -8,7 +8,7 @@ use super::{Figure, Glyph, LegendEntry, Line, Section, XAxis, XLabel, YAxis, Zon
 use crate::analysis::journey::CaseAnalysis;
 use crate::analysis::Thresholds;
 use crate::error::{quote, InputError, Location};
-use crate::model::{Dataset, Scale};
+use crate::model::{Dataset, Interner, Scale, Sym};
 use crate::numfmt::value as format_value;
 
 /// What the horizontal axis shows.
@@ -98,7 +98,7 @@ pub fn build(
     let scale = ds.scale;
     let xs = positions(ds, analyses, opts.x)?;
     let x = match opts.x {
-        XMode::Steps => step_axis(ds),
+        XMode::Steps => step_axis(ds.steps.iter().map(|s| s.name.as_str())),
         XMode::Time => time_axis(ds, &xs),
     };
     let single = ds.cases.len() == 1;
@@ -112,7 +112,8 @@ pub fn build(
         y: y_axis(&scale),
         zones: zones(&scale, t),
         sections: if opts.x == XMode::Steps {
-            sections(ds)
+            let phases: Vec<Option<Sym>> = ds.steps.iter().map(|s| s.phase).collect();
+            sections(&phases, &ds.strings)
         } else {
             Vec::new()
         },
@@ -223,17 +224,17 @@ fn case_lines(ds: &Dataset, xs: &[Vec<f64>]) -> (Vec<Line>, Vec<LegendEntry>) {
 }
 
 /// Steps evenly spaced, one label each.
-fn step_axis(ds: &Dataset) -> XAxis {
+pub(super) fn step_axis<'s>(names: impl ExactSizeIterator<Item = &'s str>) -> XAxis {
     XAxis {
         min: -0.5,
-        max: ds.steps.len() as f64 - 0.5,
-        labels: ds
-            .steps
-            .iter()
+        max: names.len() as f64 - 0.5,
+        labels: names
             .enumerate()
-            .map(|(i, s)| XLabel {
+            .map(|(i, name)| XLabel {
                 at: i as f64,
-                text: s.name.clone(),
+                text: name.to_string(),
+                note: None,
+                alert: false,
             })
             .collect(),
         title: None,
@@ -261,6 +262,8 @@ fn time_axis(ds: &Dataset, xs: &[Vec<f64>]) -> XAxis {
             XLabel {
                 at: v[v.len() / 2],
                 text: s.name.clone(),
+                note: None,
+                alert: false,
             }
         })
         .collect();
@@ -295,7 +298,7 @@ fn subtitle(ds: &Dataset) -> String {
     s
 }
 
-fn plural(n: usize) -> &'static str {
+pub(super) fn plural(n: usize) -> &'static str {
     if n == 1 {
         ""
     } else {
@@ -307,7 +310,7 @@ fn plural(n: usize) -> &'static str {
 /// range, so a dot at WOW or at the bottom is drawn whole.
 const Y_MARGIN: f64 = 0.04;
 
-fn y_axis(scale: &Scale) -> YAxis {
+pub(super) fn y_axis(scale: &Scale) -> YAxis {
     let margin = Y_MARGIN * scale.range();
     YAxis {
         min: scale.min - margin,
@@ -360,7 +363,7 @@ pub fn ticks(min: f64, max: f64) -> Vec<f64> {
     ticks
 }
 
-fn zones(scale: &Scale, t: &Thresholds) -> Vec<Zone> {
+pub(super) fn zones(scale: &Scale, t: &Thresholds) -> Vec<Zone> {
     let wow = wow_level(scale, t);
     // Everything at or below the critical level is the frustration zone.
     let frustration = t.critical;
@@ -389,33 +392,31 @@ fn zones(scale: &Scale, t: &Thresholds) -> Vec<Zone> {
     ]
 }
 
-/// Consecutive steps of one phase form a section.
-fn sections(ds: &Dataset) -> Vec<Section> {
+/// Consecutive steps of one phase form a section; `phases[i]` is the phase
+/// of the step drawn at x = i.
+pub(super) fn sections(phases: &[Option<Sym>], strings: &Interner) -> Vec<Section> {
     let mut out: Vec<Section> = Vec::new();
-    let mut current: Option<(crate::model::Sym, usize, usize)> = None;
-    for (i, step) in ds.steps.iter().enumerate() {
-        match (current, step.phase) {
+    let mut current: Option<(Sym, usize, usize)> = None;
+    let section = |p: Sym, start: usize, end: usize| Section {
+        from: start as f64 - 0.5,
+        to: end as f64 + 0.5,
+        label: strings.get(p).to_string(),
+    };
+    for (i, &phase) in phases.iter().enumerate() {
+        match (current, phase) {
             (Some((p, start, _)), Some(q)) if p == q => current = Some((p, start, i)),
             (prev, phase) => {
                 if let Some((p, start, end)) = prev {
-                    out.push(section(ds, p, start, end));
+                    out.push(section(p, start, end));
                 }
                 current = phase.map(|p| (p, i, i));
             }
         }
     }
     if let Some((p, start, end)) = current {
-        out.push(section(ds, p, start, end));
+        out.push(section(p, start, end));
     }
     out
-}
-
-fn section(ds: &Dataset, phase: crate::model::Sym, start: usize, end: usize) -> Section {
-    Section {
-        from: start as f64 - 0.5,
-        to: end as f64 + 0.5,
-        label: ds.text(phase).to_string(),
-    }
 }
 
 /// A title from a file name: `cinema-evening.csv` → `Cinema evening`.

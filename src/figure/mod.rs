@@ -4,6 +4,7 @@
 
 pub mod emotion;
 mod marks;
+pub mod pattern;
 pub mod theme;
 mod timeaxis;
 
@@ -60,6 +61,10 @@ pub struct XAxis {
 pub struct XLabel {
     pub at: f64,
     pub text: String,
+    /// A short second line under the label (e.g. `n=48`).
+    pub note: Option<String>,
+    /// Drawn in the alert colour with a warning sign (a step prone to fail).
+    pub alert: bool,
 }
 
 /// The feeling axis.
@@ -151,6 +156,11 @@ pub enum Glyph {
     },
     Marker {
         shape: Shape,
+        color: Rgb,
+    },
+    /// A short text standing for a mark (e.g. `⚠`).
+    Symbol {
+        text: String,
         color: Rgb,
     },
 }

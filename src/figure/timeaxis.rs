@@ -36,6 +36,8 @@ pub fn ticks(span: f64) -> Vec<XLabel> {
     while k * step <= in_units + 1e-9 && out.len() < 100 {
         let v = k * step;
         out.push(XLabel {
+            note: None,
+            alert: false,
             at: v * unit,
             text: if v == 0.0 {
                 "0".to_string()

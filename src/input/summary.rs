@@ -75,7 +75,11 @@ impl<'a> SummaryBuilder<'a> {
         if !ignored.is_empty() {
             warnings.push(format!(
                 "ignored columns not used in a summary: {}",
-                ignored.iter().map(|h| quote(h)).collect::<Vec<_>>().join(", ")
+                ignored
+                    .iter()
+                    .map(|h| quote(h))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ));
         }
         Ok(SummaryBuilder {
@@ -112,7 +116,11 @@ impl<'a> SummaryBuilder<'a> {
         if record.len() < self.columns {
             return Err(InputError::new(
                 locate(record.len()),
-                format!("this row has {} fields but the header has {}", record.len(), self.columns),
+                format!(
+                    "this row has {} fields but the header has {}",
+                    record.len(),
+                    self.columns
+                ),
                 format!("{} fields", self.columns),
             ));
         }
@@ -136,7 +144,10 @@ impl<'a> SummaryBuilder<'a> {
         if let Some(first) = self.seen.get(name) {
             return Err(InputError::new(
                 locate(step_col),
-                format!("step {} appears twice in the summary (first on line {first})", quote(name)),
+                format!(
+                    "step {} appears twice in the summary (first on line {first})",
+                    quote(name)
+                ),
                 "one row per step",
             ));
         }
@@ -214,7 +225,8 @@ impl<'a> SummaryBuilder<'a> {
         let phase_text = text(Role::Phase).to_string();
         let name = name.to_string();
         let phase = if phase_text.is_empty() {
-            self.previous_phase.filter(|_| self.map.get(Role::Phase).is_some())
+            self.previous_phase
+                .filter(|_| self.map.get(Role::Phase).is_some())
         } else {
             Some(self.strings.intern(&phase_text))
         };

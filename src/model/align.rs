@@ -2,6 +2,16 @@
 //! into one global order of steps, so that per-step values can be compared
 //! across cases.
 //!
+//! **Step alignment.** An `order` column, when present, fixes the order of
+//! steps (conflicting orders for one step → error naming both rows).
+//! Otherwise the steps of all cases are merged into one order: a step comes
+//! before another when it does within some case; take a topological order of
+//! that relation, breaking ties by first appearance in the file; where cases
+//! disagree (a cycle), fall back to first appearance for the steps involved
+//! and warn. A step a case visits twice is aligned as its own step the second
+//! time (`Call support (2)`). A case that skipped a step simply has no value
+//! there.
+//!
 //! Self-contained: depends only on `std` and `thiserror`.
 
 use std::cmp::Reverse;

@@ -204,7 +204,10 @@ impl StepSummary {
             ("p75", self.p75),
             ("max", self.max),
         ];
-        let known: Vec<(&str, f64)> = order.iter().filter_map(|&(n, v)| v.map(|v| (n, v))).collect();
+        let known: Vec<(&str, f64)> = order
+            .iter()
+            .filter_map(|&(n, v)| v.map(|v| (n, v)))
+            .collect();
         for w in known.windows(2) {
             if w[0].1 > w[1].1 {
                 return Err(format!(

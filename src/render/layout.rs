@@ -38,6 +38,19 @@ pub struct ShownLabel {
     /// joins them).
     pub px: f64,
     pub lines: Vec<String>,
+    /// A second, smaller line (horizontal labels) such as `n=48`.
+    pub note: Option<String>,
+    /// A step prone to fail: drawn in the alert colour.
+    pub alert: bool,
+}
+
+/// The text of a label as drawn: a warning sign first on an alert.
+fn label_text(l: &crate::figure::XLabel) -> String {
+    if l.alert {
+        format!("⚠\u{a0}{}", l.text)
+    } else {
+        l.text.clone()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -179,15 +192,15 @@ impl Layout {
         let mut shown = Vec::new();
         if slot >= 40.0 * s && !time_axis {
             for l in &fig.x.labels {
-                let fits_words = l
-                    .text
+                let shown_text = label_text(l);
+                let fits_words = shown_text
                     .split(' ')
                     .all(|word| measure(word, label_size, false) <= max_w);
-                let lines = text::wrap(&l.text, max_w, MAX_LABEL_LINES, &|t| {
+                let lines = text::wrap(&shown_text, max_w, MAX_LABEL_LINES, &|t| {
                     measure(t, label_size, false)
                 });
                 let complete = lines.join(" ")
-                    == l.text
+                    == shown_text
                         .split(' ')
                         .filter(|w| !w.is_empty())
                         .collect::<Vec<_>>()
@@ -200,6 +213,8 @@ impl Layout {
                     at: l.at,
                     px: to_px(l.at),
                     lines,
+                    note: l.note.clone(),
+                    alert: l.alert,
                 });
             }
         } else {
@@ -210,7 +225,8 @@ impl Layout {
         let label_h = match x_mode {
             XLabelMode::Horizontal => {
                 let lines = shown.iter().map(|l| l.lines.len()).max().unwrap_or(1);
-                lines as f64 * label_line
+                let notes = shown.iter().any(|l| l.note.is_some());
+                (lines + usize::from(notes)) as f64 * label_line
             }
             XLabelMode::Vertical => {
                 shown.clear();
@@ -241,12 +257,19 @@ impl Layout {
                     .any(|(a, b)| (a - b).abs() > 1.0);
                 for ((&i, &px), _) in kept.iter().zip(&placed).zip(&true_px) {
                     let l = &fig.x.labels[i];
+                    // Turned labels carry their note on the same line.
+                    let full = match &l.note {
+                        Some(n) => format!("{} · {n}", label_text(l)),
+                        None => label_text(l),
+                    };
                     shown.push(ShownLabel {
                         at: l.at,
                         px,
-                        lines: text::wrap(&l.text, max_len, lines_allowed, &|t| {
+                        lines: text::wrap(&full, max_len, lines_allowed, &|t| {
                             measure(t, label_size, false)
                         }),
+                        note: None,
+                        alert: l.alert,
                     });
                 }
                 shown

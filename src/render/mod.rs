@@ -454,14 +454,31 @@ pub(crate) fn draw<DB: DrawingBackend>(
             ))
             .map_err(draw_err)?;
         }
+        let ink = if shown.alert {
+            crate::figure::theme::FRUSTRATION
+        } else {
+            crate::figure::theme::INK
+        };
         match l.x_mode {
             XLabelMode::Horizontal => {
                 for (k, line) in shown.lines.iter().enumerate() {
                     pen.text(
                         line,
                         (x, label_top + k as f64 * l.label_line),
-                        TextSpec::new(l.label_size, crate::figure::theme::INK)
-                            .anchor(HPos::Center, VPos::Top),
+                        TextSpec::new(l.label_size, ink).anchor(HPos::Center, VPos::Top),
+                    )?;
+                }
+                if let Some(note) = &shown.note {
+                    let y = label_top + shown.lines.len() as f64 * l.label_line + 2.0 * s;
+                    let c = if shown.alert {
+                        ink
+                    } else {
+                        crate::figure::theme::MUTED
+                    };
+                    pen.text(
+                        note,
+                        (x, y),
+                        TextSpec::new(l.label_size * 0.85, c).anchor(HPos::Center, VPos::Top),
                     )?;
                 }
             }
@@ -473,7 +490,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
                     pen.text(
                         line,
                         (x + dx, label_top),
-                        TextSpec::new(l.label_size, crate::figure::theme::INK)
+                        TextSpec::new(l.label_size, ink)
                             .anchor(HPos::Right, VPos::Center)
                             .rotated(),
                     )?;
@@ -555,6 +572,15 @@ pub(crate) fn draw<DB: DrawingBackend>(
                     *shape,
                     *c,
                     8.0 * s,
+                )?;
+            }
+            Glyph::Symbol { text, color: c } => {
+                pen.text(
+                    text,
+                    (x + gw / 2.0, cy),
+                    TextSpec::new(l.legend_size, *c)
+                        .bold()
+                        .anchor(HPos::Center, VPos::Center),
                 )?;
             }
         }

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::analysis::journey::CaseAnalysis;
 use crate::analysis::turning::Kind;
-use crate::analysis::Thresholds;
+use crate::analysis::{SequenceAnalysis, Thresholds};
 use crate::model::{Case, Dataset};
 
 #[derive(Debug, Clone, Serialize)]
@@ -139,13 +139,97 @@ pub fn build<'a>(ds: &'a Dataset, analyses: &[CaseAnalysis], t: &Thresholds) -> 
     }
 }
 
+/// Turning points, dips and summary of one analysed sequence, with step
+/// names from `name`; hand-off and promise fields are left empty.
+pub fn sequence_parts<'a>(
+    a: &SequenceAnalysis,
+    name: &dyn Fn(usize) -> &'a str,
+) -> (
+    Vec<TurningReport<'a>>,
+    Vec<DipReport<'a>>,
+    SummaryReport<'a>,
+) {
+    let step_ref = |i: usize| StepRef {
+        index: i,
+        step: name(i),
+    };
+    let turning = a
+        .turning_points
+        .iter()
+        .map(|t| TurningReport {
+            index: t.index,
+            step: name(t.index),
+            kind: t.kind,
+            feeling: t.feeling,
+            prominence: t.prominence,
+        })
+        .collect();
+    let dips = a
+        .critical_dips
+        .iter()
+        .map(|d| DipReport {
+            index: d.index,
+            step: name(d.index),
+            feeling: d.feeling,
+            prominence: d.prominence,
+            at_end: d.at_end,
+            severity: d.severity,
+            below_neutral_duration: d.below_neutral_duration,
+        })
+        .collect();
+    let s = &a.summary;
+    let summary = SummaryReport {
+        steps: s.steps,
+        mean: s.mean,
+        min: s.min.as_ref().map(|e| e.feeling),
+        max: s.max.as_ref().map(|e| e.feeling),
+        min_step: s.min.as_ref().map(|e| step_ref(e.index)),
+        max_step: s.max.as_ref().map(|e| step_ref(e.index)),
+        start: s.start,
+        end: s.end,
+        peak_end: s.peak_end,
+        area_below_neutral: s.area_below_neutral,
+        share_below_neutral: s.share_below_neutral,
+        handoffs: None,
+        owners: None,
+        handoff_steps: None,
+        mean_change_with_handoff: None,
+        mean_change_without_handoff: None,
+        promise_gap: None,
+        largest_gaps: None,
+    };
+    (turning, dips, summary)
+}
+
 fn case_report<'a>(ds: &'a Dataset, case: &'a Case, a: &CaseAnalysis) -> CaseReport<'a> {
     let name = |i: usize| step_name(ds, case, i);
     let step_ref = |i: usize| StepRef {
         index: i,
         step: name(i),
     };
-    let s = &a.sequence.summary;
+    let (turning_points, critical_dips, mut summary) = sequence_parts(&a.sequence, &name);
+    if let Some(h) = &a.handoffs {
+        summary.handoffs = Some(h.handoffs.len());
+        summary.owners = Some(h.owners);
+        summary.handoff_steps = Some(h.handoffs.iter().map(|&i| step_ref(i)).collect());
+        summary.mean_change_with_handoff = h.mean_change_with_handoff;
+        summary.mean_change_without_handoff = h.mean_change_without_handoff;
+    }
+    if let Some(p) = &a.promise {
+        summary.promise_gap = p.mean_gap;
+        summary.largest_gaps = Some(
+            p.largest
+                .iter()
+                .map(|g| GapReport {
+                    index: g.index,
+                    step: name(g.index),
+                    expected: g.expected,
+                    feeling: g.feeling,
+                    gap: g.gap,
+                })
+                .collect(),
+        );
+    }
     CaseReport {
         case: &case.name,
         segment: case.segment.map(|s| ds.text(s)),
@@ -160,68 +244,8 @@ fn case_report<'a>(ds: &'a Dataset, case: &'a Case, a: &CaseAnalysis) -> CaseRep
                 elapsed: a.elapsed.get(i).copied().flatten(),
             })
             .collect(),
-        turning_points: a
-            .sequence
-            .turning_points
-            .iter()
-            .map(|t| TurningReport {
-                index: t.index,
-                step: name(t.index),
-                kind: t.kind,
-                feeling: t.feeling,
-                prominence: t.prominence,
-            })
-            .collect(),
-        critical_dips: a
-            .sequence
-            .critical_dips
-            .iter()
-            .map(|d| DipReport {
-                index: d.index,
-                step: name(d.index),
-                feeling: d.feeling,
-                prominence: d.prominence,
-                at_end: d.at_end,
-                severity: d.severity,
-                below_neutral_duration: d.below_neutral_duration,
-            })
-            .collect(),
-        summary: SummaryReport {
-            steps: s.steps,
-            mean: s.mean,
-            min: s.min.as_ref().map(|e| e.feeling),
-            max: s.max.as_ref().map(|e| e.feeling),
-            min_step: s.min.as_ref().map(|e| step_ref(e.index)),
-            max_step: s.max.as_ref().map(|e| step_ref(e.index)),
-            start: s.start,
-            end: s.end,
-            peak_end: s.peak_end,
-            area_below_neutral: s.area_below_neutral,
-            share_below_neutral: s.share_below_neutral,
-            handoffs: a.handoffs.as_ref().map(|h| h.handoffs.len()),
-            owners: a.handoffs.as_ref().map(|h| h.owners),
-            handoff_steps: a
-                .handoffs
-                .as_ref()
-                .map(|h| h.handoffs.iter().map(|&i| step_ref(i)).collect()),
-            mean_change_with_handoff: a.handoffs.as_ref().and_then(|h| h.mean_change_with_handoff),
-            mean_change_without_handoff: a
-                .handoffs
-                .as_ref()
-                .and_then(|h| h.mean_change_without_handoff),
-            promise_gap: a.promise.as_ref().and_then(|p| p.mean_gap),
-            largest_gaps: a.promise.as_ref().map(|p| {
-                p.largest
-                    .iter()
-                    .map(|g| GapReport {
-                        index: g.index,
-                        step: name(g.index),
-                        expected: g.expected,
-                        feeling: g.feeling,
-                        gap: g.gap,
-                    })
-                    .collect()
-            }),
-        },
+        turning_points,
+        critical_dips,
+        summary,
     }
 }

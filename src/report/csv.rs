@@ -4,7 +4,8 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use super::{AnalysisReport, Exporter};
+use super::pattern::PatternReport;
+use super::{AnalysisReport, Exporter, PatternOutput};
 
 pub struct Csv;
 
@@ -78,4 +79,68 @@ impl Exporter for Csv {
         w.flush()?;
         Ok(())
     }
+
+    fn pattern(&self, report: &PatternOutput, out: &mut dyn Write) -> Result<()> {
+        let mut w = csv::Writer::from_writer(out);
+        let mut header = vec!["step", "phase"];
+        header.extend(PATTERN_COLUMNS);
+        match report {
+            PatternOutput::Single(p) => {
+                w.write_record(&header)?;
+                pattern_rows(&mut w, None, p)?;
+            }
+            PatternOutput::Groups(g) => {
+                header.insert(0, "group");
+                w.write_record(&header)?;
+                for group in &g.groups {
+                    pattern_rows(&mut w, Some(group.group), &group.pattern)?;
+                }
+            }
+        }
+        w.flush()?;
+        Ok(())
+    }
+}
+
+/// Columns after `step` and `phase`: the names a summary input reads back.
+const PATTERN_COLUMNS: [&str; 11] = [
+    "n",
+    "mean",
+    "sd",
+    "median",
+    "p25",
+    "p75",
+    "min",
+    "max",
+    "critical_share",
+    "below_neutral_share",
+    "risk",
+];
+
+fn pattern_rows<W: Write>(
+    w: &mut csv::Writer<W>,
+    group: Option<&str>,
+    p: &PatternReport,
+) -> Result<()> {
+    for s in &p.steps {
+        let f = &s.figures;
+        let mut row: Vec<String> = group.map(cell).into_iter().collect();
+        row.extend([
+            cell(s.step),
+            cell(s.phase.unwrap_or("")),
+            f.n.map(|n| n.to_string()).unwrap_or_default(),
+            num(f.mean),
+            num(f.sd),
+            f.median.to_string(),
+            num(f.p25),
+            num(f.p75),
+            num(f.min),
+            num(f.max),
+            num(f.critical_share),
+            num(f.below_neutral_share),
+            s.risk.map(|r| r.to_string()).unwrap_or_default(),
+        ]);
+        w.write_record(&row)?;
+    }
+    Ok(())
 }

@@ -5,6 +5,7 @@
 pub mod analysis;
 mod csv;
 mod json;
+pub mod pattern;
 mod table;
 
 use std::io::Write;
@@ -12,6 +13,7 @@ use std::io::Write;
 use anyhow::Result;
 
 pub use analysis::AnalysisReport;
+pub use pattern::PatternOutput;
 
 /// Output formats of the reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,6 +27,7 @@ pub enum ReportFormat {
 /// large reports stream instead of being built as one string.
 pub trait Exporter {
     fn analysis(&self, report: &AnalysisReport, out: &mut dyn Write) -> Result<()>;
+    fn pattern(&self, report: &PatternOutput, out: &mut dyn Write) -> Result<()>;
 }
 
 /// The exporter for a format.

@@ -1,0 +1,275 @@
+//! The pattern graph: the typical pattern of many cases as a bold line
+//! over a shaded band, with every case a faint line behind it, the pattern's
+//! turning points and critical dips marked, and steps prone to fail flagged.
+
+use super::emotion::{plural, sections, step_axis, y_axis, zones, ChartOptions};
+use super::marks::{self, Track};
+use super::theme::{self, Rgb};
+use super::{Band, Callout, Figure, Glyph, LegendEntry, Line};
+use crate::analysis::pattern::{Pattern, Stat};
+use crate::analysis::Thresholds;
+use crate::model::{Case, Interner, Scale, Step, Sym};
+use crate::numfmt::value;
+
+/// Which spread of the cases the band shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BandKind {
+    /// From the 25th to the 75th percentile: the middle half of the cases.
+    Iqr,
+    /// From the lowest to the highest feeling.
+    MinMax,
+    None,
+}
+
+/// Which case lines to draw behind the pattern.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CaseLines {
+    /// All of them up to [`AUTO_CASES`], none beyond.
+    Auto,
+    All,
+    None,
+}
+
+/// Most cases `--cases auto` draws behind the pattern.
+pub const AUTO_CASES: usize = 300;
+
+const BAND: Rgb = Rgb(74, 120, 181);
+const CASE_LINE: Rgb = Rgb(74, 120, 181);
+
+/// What the pattern graph is drawn from.
+pub struct PatternChart<'a> {
+    /// The source's steps; the pattern's steps index into them.
+    pub steps: &'a [Step],
+    pub strings: &'a Interner,
+    pub scale: Scale,
+    pub pattern: &'a Pattern,
+    /// The cases the pattern combines (empty for a summary read from a file).
+    pub cases: &'a [&'a Case],
+    pub band: BandKind,
+    pub case_lines: CaseLines,
+    /// Subtitle words naming the group, for `--by`.
+    pub group: Option<String>,
+}
+
+/// Build the pattern graph.
+pub fn build(c: &PatternChart, t: &Thresholds, opts: &ChartOptions) -> Figure {
+    let p = c.pattern;
+    let names: Vec<&str> = p
+        .steps
+        .iter()
+        .map(|s| c.steps[s.step].name.as_str())
+        .collect();
+    let mut x = step_axis(names.iter().copied());
+    // n under each step when it varies; steps prone to fail flagged.
+    let ns: Vec<Option<usize>> = p.steps.iter().map(|s| s.figures.n).collect();
+    let n_varies = ns.windows(2).any(|w| w[0] != w[1]);
+    for (label, s) in x.labels.iter_mut().zip(&p.steps) {
+        if n_varies {
+            label.note = s.figures.n.map(|n| format!("n={n}"));
+        }
+        if s.risk == Some(true) {
+            label.alert = true;
+            let share = s.figures.critical_share.unwrap_or(0.0);
+            label.note = Some(match &label.note {
+                Some(n) => format!("{n} · {:.0}% ≤ {}", share * 100.0, value(t.critical)),
+                None => format!("{:.0}% ≤ {}", share * 100.0, value(t.critical)),
+            });
+        }
+    }
+    let phases: Vec<Option<Sym>> = p.steps.iter().map(|s| c.steps[s.step].phase).collect();
+    let mut fig = Figure {
+        width: opts.width,
+        height: opts.height,
+        title: opts.title.clone(),
+        subtitle: subtitle(c),
+        x,
+        y: y_axis(&c.scale),
+        zones: zones(&c.scale, t),
+        sections: sections(&phases, c.strings),
+        bands: Vec::new(),
+        lines: Vec::new(),
+        markers: Vec::new(),
+        callouts: Vec::new(),
+        axis_notes: Vec::new(),
+        legend: Vec::new(),
+    };
+
+    // Individual cases, faint, behind everything.
+    let draw_cases = match c.case_lines {
+        CaseLines::All => true,
+        CaseLines::Auto => c.cases.len() <= AUTO_CASES,
+        CaseLines::None => false,
+    } && c.cases.len() > 1;
+    if draw_cases {
+        let mut at = vec![None; c.steps.len()];
+        for (k, s) in p.steps.iter().enumerate() {
+            at[s.step] = Some(k as f64);
+        }
+        // Fainter as there are more lines, so the crowd reads as a haze.
+        let opacity = (6.0 / c.cases.len() as f64).clamp(0.06, 0.4);
+        for case in c.cases {
+            fig.lines.push(Line {
+                points: case
+                    .points
+                    .iter()
+                    .filter_map(|pt| {
+                        at.get(pt.step as usize)
+                            .copied()
+                            .flatten()
+                            .map(|x| (x, pt.feeling))
+                    })
+                    .collect(),
+                color: CASE_LINE,
+                width: 1,
+                opacity,
+                dashed: false,
+                dot: 0,
+            });
+        }
+        fig.legend.push(LegendEntry {
+            label: format!("individual cases ({})", c.cases.len()),
+            glyph: Glyph::Line {
+                color: CASE_LINE,
+                width: 1,
+                dashed: false,
+                dot: false,
+            },
+        });
+    }
+
+    // The band.
+    let band: Option<Vec<(f64, f64, f64)>> = match c.band {
+        BandKind::Iqr => p
+            .steps
+            .iter()
+            .enumerate()
+            .map(|(k, s)| Some((k as f64, s.figures.p25?, s.figures.p75?)))
+            .collect(),
+        BandKind::MinMax => p
+            .steps
+            .iter()
+            .enumerate()
+            .map(|(k, s)| Some((k as f64, s.figures.min?, s.figures.max?)))
+            .collect(),
+        BandKind::None => None,
+    };
+    if let Some(points) = band.filter(|b| b.iter().any(|&(_, lo, hi)| hi > lo)) {
+        fig.bands.push(Band {
+            points,
+            fill: BAND,
+            opacity: 0.28,
+        });
+        fig.legend.push(LegendEntry {
+            label: match c.band {
+                BandKind::MinMax => "range of cases (lowest to highest)".to_string(),
+                _ => "middle half of cases (25–75%)".to_string(),
+            },
+            glyph: Glyph::Fill {
+                color: BAND,
+                opacity: 0.28,
+            },
+        });
+    }
+
+    // The pattern line.
+    let xs: Vec<f64> = (0..p.line.len()).map(|k| k as f64).collect();
+    fig.lines.push(Line {
+        points: xs.iter().copied().zip(p.line.iter().copied()).collect(),
+        color: theme::PRIMARY,
+        width: 5,
+        opacity: 1.0,
+        dashed: false,
+        dot: 6,
+    });
+    let stat = match p.stat {
+        Stat::Median => "median",
+        Stat::Mean => "mean",
+    };
+    // The subtitle says how many cases; the legend names the statistic, so
+    // a pattern read back from its summary draws the same.
+    fig.legend.push(LegendEntry {
+        label: format!("{stat} (the typical pattern)"),
+        glyph: Glyph::Line {
+            color: theme::PRIMARY,
+            width: 5,
+            dashed: false,
+            dot: true,
+        },
+    });
+
+    if opts.marks {
+        let track = Track {
+            xs: &xs,
+            values: &p.line,
+            names: &names,
+        };
+        marks::turning_points(&mut fig, &track, &p.analysis);
+        marks::critical_dips(&mut fig, &track, &p.analysis, 0);
+        // Callouts on the pattern's dips say how many cases were in frustration there.
+        for dip in p.analysis.critical_dips.iter().take(3) {
+            let (Some(&x), Some(s)) = (xs.get(dip.index), p.steps.get(dip.index)) else {
+                continue;
+            };
+            let detail = match s.figures.critical_share {
+                Some(share) => format!(
+                    "{} · {:.0}% ≤ {}",
+                    value(dip.feeling),
+                    share * 100.0,
+                    value(t.critical)
+                ),
+                None => value(dip.feeling),
+            };
+            fig.callouts.push(Callout {
+                x,
+                y: dip.feeling,
+                lines: vec![format!("critical dip: {}", names[dip.index]), detail],
+                color: marks::DIP,
+            });
+        }
+        marks::legend(&mut fig);
+    }
+    if p.steps.iter().any(|s| s.risk == Some(true)) {
+        fig.legend.push(LegendEntry {
+            label: format!(
+                "prone to fail: ≥ {:.0}% of cases at or below {}",
+                p.risk * 100.0,
+                value(t.critical)
+            ),
+            glyph: Glyph::Symbol {
+                text: "⚠".to_string(),
+                color: theme::FRUSTRATION,
+            },
+        });
+    }
+    fig
+}
+
+fn subtitle(c: &PatternChart) -> String {
+    let p = c.pattern;
+    let steps = p.steps.len();
+    let stat = match p.stat {
+        Stat::Median => "median",
+        Stat::Mean => "mean",
+    };
+    let band = match c.band {
+        BandKind::Iqr => ", band 25–75%",
+        BandKind::MinMax => ", band lowest–highest",
+        BandKind::None => "",
+    };
+    let who = match p.cases {
+        Some(n) => format!("typical pattern of {n} case{}", plural(n)),
+        None => "typical pattern from a summary".to_string(),
+    };
+    let group = c
+        .group
+        .as_ref()
+        .map(|g| format!(" · {g}"))
+        .unwrap_or_default();
+    format!(
+        "{who}{group} · {steps} step{} · {stat}{band} · feeling from {} to {}, neutral {}",
+        plural(steps),
+        value(c.scale.min),
+        value(c.scale.max),
+        value(c.scale.neutral)
+    )
+}
