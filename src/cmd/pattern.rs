@@ -221,7 +221,7 @@ pub fn run(args: &PatternCmdArgs) -> Result<()> {
                 })
                 .collect(),
         }),
-        None => PatternOutput::Single(reports.into_iter().next().expect("one pattern")),
+        None => PatternOutput::Single(Box::new(reports.into_iter().next().expect("one pattern"))),
     };
     let format = match args.format {
         ReportFormatArg::Table => ReportFormat::Table,

@@ -54,7 +54,7 @@ pub struct GroupReport<'a> {
 #[derive(Debug, Clone, Serialize)]
 #[serde(untagged)]
 pub enum PatternOutput<'a> {
-    Single(PatternReport<'a>),
+    Single(Box<PatternReport<'a>>),
     Groups(GroupsReport<'a>),
 }
 
