@@ -458,6 +458,12 @@ impl<'a> TableBuilder<'a> {
     }
 
     fn case_named(&mut self, name: &str) -> usize {
+        // Rows of a case usually follow each other: try the last case first.
+        if let Some(i) = self.previous_case {
+            if self.cases[i].name == name {
+                return i;
+            }
+        }
         if let Some(&i) = self.case_index.get(name) {
             return i;
         }

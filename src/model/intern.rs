@@ -61,11 +61,20 @@ impl Sym {
 pub struct Interner {
     ids: FastMap<Box<str>, Sym>,
     texts: Vec<Box<str>>,
+    last: Option<Sym>,
 }
 
 impl Interner {
     pub fn intern(&mut self, text: &str) -> Sym {
+        // Sheets repeat a value down a column (a segment, an owner): check
+        // the last one before hashing.
+        if let Some(last) = self.last {
+            if self.get(last) == text {
+                return last;
+            }
+        }
         if let Some(&sym) = self.ids.get(text) {
+            self.last = Some(sym);
             return sym;
         }
         // More than u32::MAX - 1 distinct strings cannot come from a sheet
@@ -74,6 +83,7 @@ impl Interner {
         let sym = Sym(NonZeroU32::MIN.saturating_add(n - 1));
         self.texts.push(text.into());
         self.ids.insert(text.into(), sym);
+        self.last = Some(sym);
         sym
     }
 
