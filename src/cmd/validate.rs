@@ -4,7 +4,7 @@ use anyhow::Result;
 use serde::Serialize;
 
 use crate::cli::{ValidateArgs, ValidateFormat};
-use crate::model::Dataset;
+use crate::model::{Dataset, Sheet, SummarySheet};
 
 /// The JSON shape of `validate --format json`.
 #[derive(Debug, Serialize)]
@@ -91,10 +91,57 @@ fn delimiter_word(d: char) -> String {
     }
 }
 
+/// What was understood of a pattern summary: its steps and which figures it gives.
+pub fn understood_summary(s: &SummarySheet) -> Understood<'_> {
+    let f = &s.figures;
+    let has = |pick: fn(&crate::model::StepSummary) -> bool| f.iter().any(pick);
+    let columns = [
+        ("phase", s.steps.iter().any(|st| st.phase.is_some())),
+        ("n", has(|x| x.n.is_some())),
+        ("mean", has(|x| x.mean.is_some())),
+        ("sd", has(|x| x.sd.is_some())),
+        ("median", true),
+        ("p25", has(|x| x.p25.is_some())),
+        ("p75", has(|x| x.p75.is_some())),
+        ("min", has(|x| x.min.is_some())),
+        ("max", has(|x| x.max.is_some())),
+        ("critical_share", has(|x| x.critical_share.is_some())),
+        (
+            "below_neutral_share",
+            has(|x| x.below_neutral_share.is_some()),
+        ),
+    ]
+    .into_iter()
+    .filter(|(_, present)| *present)
+    .map(|(name, _)| name)
+    .collect();
+    Understood {
+        file: &s.source.name,
+        usable: true,
+        layout: s.source.layout.as_str(),
+        encoding: &s.source.encoding,
+        delimiter: s.source.delimiter.to_string(),
+        rows: s.source.rows,
+        cases: Vec::new(),
+        steps: s.steps.iter().map(|st| st.name.as_str()).collect(),
+        skipped: 0,
+        scale: ScaleInfo {
+            min: s.scale.min,
+            max: s.scale.max,
+            neutral: s.scale.neutral,
+        },
+        columns,
+        warnings: &s.warnings,
+    }
+}
+
 pub fn run(args: &ValidateArgs) -> Result<()> {
     let options = super::input_options(&args.input)?;
-    let ds = crate::input::load(&args.input.input, &options)?;
-    let u = understood(&ds);
+    let sheet = crate::input::load_sheet(&args.input.input, &options)?;
+    let (u, delimiter) = match &sheet {
+        Sheet::Cases(ds) => (understood(ds), ds.source.delimiter),
+        Sheet::Summary(s) => (understood_summary(s), s.source.delimiter),
+    };
     match args.format {
         ValidateFormat::Json => {
             let mut text = serde_json::to_string_pretty(&u)?;
@@ -113,7 +160,7 @@ pub fn run(args: &ValidateArgs) -> Result<()> {
                 format!("{} ({} rows)", u.layout, u.rows),
             );
             line(&mut out, "encoding", u.encoding.to_string());
-            line(&mut out, "delimiter", delimiter_word(ds.source.delimiter));
+            line(&mut out, "delimiter", delimiter_word(delimiter));
             line(
                 &mut out,
                 "scale",
@@ -125,10 +172,10 @@ pub fn run(args: &ValidateArgs) -> Result<()> {
             line(
                 &mut out,
                 "columns",
-                if u.columns.is_empty() {
-                    "step, feeling".to_string()
-                } else {
-                    format!("step, feeling, {}", u.columns.join(", "))
+                match (u.layout, u.columns.is_empty()) {
+                    ("summary", _) => format!("step, {}", u.columns.join(", ")),
+                    (_, true) => "step, feeling".to_string(),
+                    (_, false) => format!("step, feeling, {}", u.columns.join(", ")),
                 },
             );
             let cases: Vec<String> = u
@@ -138,20 +185,28 @@ pub fn run(args: &ValidateArgs) -> Result<()> {
                 .map(|c| format!("{} ({} steps)", crate::error::quote(c.case), c.steps))
                 .collect();
             let more = u.cases.len().saturating_sub(20);
-            line(
-                &mut out,
-                "cases",
-                format!(
-                    "{}: {}{}",
-                    u.cases.len(),
-                    cases.join(", "),
-                    if more > 0 {
-                        format!(" … and {more} more")
-                    } else {
-                        String::new()
-                    }
-                ),
-            );
+            if u.layout == "summary" {
+                line(
+                    &mut out,
+                    "cases",
+                    "none: a pattern summary, one row per step".to_string(),
+                );
+            } else {
+                line(
+                    &mut out,
+                    "cases",
+                    format!(
+                        "{}: {}{}",
+                        u.cases.len(),
+                        cases.join(", "),
+                        if more > 0 {
+                            format!(" … and {more} more")
+                        } else {
+                            String::new()
+                        }
+                    ),
+                );
+            }
             let steps: Vec<String> = u
                 .steps
                 .iter()
