@@ -111,10 +111,12 @@ pub fn thresholds(scale: &Scale, args: &AnalysisArgs) -> Result<Thresholds, Usag
     Ok(t)
 }
 
-/// Analyse every case of a dataset.
+/// Analyse every case of a dataset, on all cores (cases are independent;
+/// the order of the result is the order of the cases).
 pub fn analyze_all(ds: &Dataset, t: &Thresholds) -> Vec<CaseAnalysis> {
+    use rayon::prelude::*;
     ds.cases
-        .iter()
+        .par_iter()
         .map(|c| analyze_case(c, &ds.columns, t))
         .collect()
 }

@@ -118,9 +118,58 @@ fn write_json<T: serde::Serialize>(value: &T, out: &mut dyn Write) -> Result<()>
     Ok(())
 }
 
+/// Cases rendered together on the worker threads before being written.
+const CASES_PER_BATCH: usize = 4096;
+
+/// `value` as [`write_json`] writes it when it stands at `depth`.
+fn render_at<T: serde::Serialize>(value: &T, depth: usize) -> Result<Vec<u8>> {
+    let mut buf = Vec::with_capacity(1024);
+    let mut ser = serde_json::Serializer::with_formatter(
+        &mut buf,
+        Layered {
+            depth,
+            has_value: false,
+        },
+    );
+    value.serialize(&mut ser)?;
+    Ok(buf)
+}
+
+/// The analysis report, byte for byte as [`write_json`] writes it, with the
+/// cases rendered in parallel batches: a million steps are most of the
+/// time of `analyze`, and they need not wait for each other.
+fn write_analysis(report: &AnalysisReport, out: &mut dyn Write) -> Result<()> {
+    use rayon::prelude::*;
+    // The envelope holds the two fields of `AnalysisReport`, in order; a test
+    // checks that this equals serialising the whole report.
+    let mut buf = io::BufWriter::with_capacity(1 << 16, out);
+    buf.write_all(b"{\n  \"scale\": ")?;
+    buf.write_all(&render_at(&report.scale, 1)?)?;
+    buf.write_all(b",\n  \"cases\": [")?;
+    for (b, batch) in report.cases.chunks(CASES_PER_BATCH).enumerate() {
+        let parts: Vec<Vec<u8>> = batch
+            .par_iter()
+            .map(|c| render_at(c, 2))
+            .collect::<Result<_>>()?;
+        for (i, part) in parts.iter().enumerate() {
+            if b > 0 || i > 0 {
+                buf.write_all(b",")?;
+            }
+            buf.write_all(b"\n    ")?;
+            buf.write_all(part)?;
+        }
+    }
+    if !report.cases.is_empty() {
+        buf.write_all(b"\n  ")?;
+    }
+    buf.write_all(b"]\n}\n")?;
+    buf.flush()?;
+    Ok(())
+}
+
 impl Exporter for Json {
     fn analysis(&self, report: &AnalysisReport, out: &mut dyn Write) -> Result<()> {
-        write_json(report, out)
+        write_analysis(report, out)
     }
 
     fn pattern(&self, report: &PatternOutput, out: &mut dyn Write) -> Result<()> {
@@ -136,6 +185,31 @@ mod tests {
         let mut out = Vec::new();
         write_json(v, &mut out).unwrap();
         String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn parallel_analysis_equals_serial() {
+        use crate::input::{parse, InputOptions};
+        let sheet = "case,step,feeling\nA,x,1\nA,y,-4\nA,z,2\nB,x,0\nB,y,-2\nB,z,3\n";
+        let ds = parse("t.csv", sheet.as_bytes(), &InputOptions::default()).unwrap();
+        let t = crate::analysis::Thresholds::for_scale(-5.0, 5.0, 0.0);
+        let analyses: Vec<_> = ds
+            .cases
+            .iter()
+            .map(|c| crate::analysis::journey::analyze_case(c, &ds.columns, &t))
+            .collect();
+        for cases in [2, 0] {
+            let mut report = crate::report::analysis::build(&ds, &analyses, &t);
+            report.cases.truncate(cases);
+            let mut serial = Vec::new();
+            write_json(&report, &mut serial).unwrap();
+            let mut parallel = Vec::new();
+            write_analysis(&report, &mut parallel).unwrap();
+            assert_eq!(
+                String::from_utf8(parallel).unwrap(),
+                String::from_utf8(serial).unwrap()
+            );
+        }
     }
 
     #[test]
