@@ -30,6 +30,9 @@ pub enum Role {
 }
 
 impl Role {
+    /// Where the roles of a pattern summary start in [`Role::ALL`].
+    pub const FIRST_SUMMARY: usize = 12;
+
     pub const ALL: [Role; 23] = [
         Role::Step,
         Role::Feeling,
@@ -167,6 +170,12 @@ mod tests {
         assert_eq!(role_of("Owner:"), Some(Role::Owner));
         assert_eq!(role_of("\u{feff}case"), Some(Role::Case));
         assert_eq!(role_of("favourite colour"), None);
+    }
+
+    #[test]
+    fn summary_roles_start_at_the_median() {
+        assert_eq!(Role::ALL[Role::FIRST_SUMMARY], Role::Median);
+        assert!(Role::ALL[..Role::FIRST_SUMMARY].contains(&Role::Order));
     }
 
     #[test]

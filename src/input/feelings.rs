@@ -299,12 +299,12 @@ fn is_invisible(c: char) -> bool {
 
 /// Trim whitespace (Unicode `White_Space`, which includes U+00A0 and
 /// U+202F) and invisible characters from both ends.
-fn trim_cell(cell: &str) -> &str {
+pub(crate) fn trim_cell(cell: &str) -> &str {
     cell.trim_matches(|c: char| c.is_whitespace() || is_invisible(c))
 }
 
 /// Minus written as a hyphen-minus, the minus sign, or a dash.
-fn is_minus(c: char) -> bool {
+pub(crate) fn is_minus(c: char) -> bool {
     matches!(
         c,
         '-' | '\u{2212}'

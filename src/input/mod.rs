@@ -201,7 +201,8 @@ pub fn parse_sheet(
 
 /// Something that takes a sheet's data rows one by one.
 trait RowSink {
-    /// Take one row; `locate` gives the position of a field for messages.
+    /// Take one row that is not blank; `locate` gives the position of a
+    /// field for messages.
     fn push_row(
         &mut self,
         record: &csv::StringRecord,
@@ -225,6 +226,10 @@ fn feed(
             Ok(false) => return Ok(()),
             Ok(true) => {}
             Err(e) => return Err(csv_error(name, &e)),
+        }
+        // Blank rows (every field empty) are spacing, not data.
+        if record.iter().all(|f| f.trim().is_empty()) {
+            continue;
         }
         let (start, line) = record
             .position()

@@ -12,19 +12,7 @@ use crate::model::{
 };
 
 /// The summary columns a header may hold besides `step` and `phase`.
-pub const SUMMARY_ROLES: [Role; 11] = [
-    Role::Median,
-    Role::N,
-    Role::Mean,
-    Role::Sd,
-    Role::P25,
-    Role::P75,
-    Role::Min,
-    Role::Max,
-    Role::CriticalShare,
-    Role::BelowNeutralShare,
-    Role::Risk,
-];
+pub const SUMMARY_ROLES: &[Role] = Role::ALL.split_at(Role::FIRST_SUMMARY).1;
 
 pub(super) struct SummaryBuilder<'a> {
     name: &'a str,
@@ -104,15 +92,32 @@ impl<'a> SummaryBuilder<'a> {
         })
     }
 
-    fn push_row_inner(
+    pub(super) fn finish(self) -> Result<SummarySheet, InputError> {
+        if self.steps.is_empty() {
+            return Err(InputError::new(
+                Location::file(self.name),
+                "the summary has a header but no rows",
+                "one row per step under the header",
+            ));
+        }
+        Ok(SummarySheet {
+            source: self.source,
+            scale: self.scale,
+            steps: self.steps,
+            figures: self.figures,
+            strings: self.strings,
+            warnings: self.warnings,
+        })
+    }
+}
+
+impl super::RowSink for SummaryBuilder<'_> {
+    fn push_row(
         &mut self,
         record: &StringRecord,
         line: u64,
         locate: &dyn Fn(usize) -> Location,
     ) -> Result<(), InputError> {
-        if record.iter().all(|f| f.trim().is_empty()) {
-            return Ok(());
-        }
         if record.len() < self.columns {
             return Err(InputError::new(
                 locate(record.len()),
@@ -235,34 +240,5 @@ impl<'a> SummaryBuilder<'a> {
         self.steps.push(Step { name, phase });
         self.figures.push(figures);
         Ok(())
-    }
-
-    pub(super) fn finish(self) -> Result<SummarySheet, InputError> {
-        if self.steps.is_empty() {
-            return Err(InputError::new(
-                Location::file(self.name),
-                "the summary has a header but no rows",
-                "one row per step under the header",
-            ));
-        }
-        Ok(SummarySheet {
-            source: self.source,
-            scale: self.scale,
-            steps: self.steps,
-            figures: self.figures,
-            strings: self.strings,
-            warnings: self.warnings,
-        })
-    }
-}
-
-impl super::RowSink for SummaryBuilder<'_> {
-    fn push_row(
-        &mut self,
-        record: &StringRecord,
-        line: u64,
-        locate: &dyn Fn(usize) -> Location,
-    ) -> Result<(), InputError> {
-        self.push_row_inner(record, line, locate)
     }
 }

@@ -121,31 +121,28 @@ impl<'a> TableBuilder<'a> {
             LayoutChoice::Auto if map.get(Role::Feeling).is_none() => Layout::Wide,
             LayoutChoice::Auto => Layout::Long,
         };
-        if layout == Layout::Wide && map.get(Role::Step).is_none() {
-            if options.layout == LayoutChoice::Wide && !header.is_empty() {
-                // --wide: the first column holds the steps, whatever its header says.
-                map.set(Role::Step, 0);
-            } else {
-                return Err(InputError::new(
-                    header_loc,
-                    format!(
-                        "no step column among the headers {}",
-                        list(header.iter().copied())
-                    ),
-                    "a column named step, stage, touchpoint, task or שלב",
-                )
-                .with_hint("use --wide when the first column holds the steps and every other column one participant"));
-            }
+        if layout == Layout::Wide
+            && map.get(Role::Step).is_none()
+            && options.layout == LayoutChoice::Wide
+            && !header.is_empty()
+        {
+            // --wide: the first column holds the steps, whatever its header says.
+            map.set(Role::Step, 0);
         }
         if map.get(Role::Step).is_none() {
-            return Err(InputError::new(
+            let e = InputError::new(
                 header_loc,
                 format!(
                     "no step column among the headers {}",
                     list(header.iter().copied())
                 ),
                 "a column named step, stage, touchpoint, task or שלב",
-            ));
+            );
+            return Err(if layout == Layout::Wide {
+                e.with_hint("use --wide when the first column holds the steps and every other column one participant")
+            } else {
+                e
+            });
         }
         let mut warnings = Vec::new();
         let mut wide_cases = Vec::new();
@@ -262,79 +259,6 @@ impl<'a> TableBuilder<'a> {
             has_details,
             warnings,
         })
-    }
-
-    /// Take one data row. `locate` gives the position of a field for messages.
-    fn push_row_inner(
-        &mut self,
-        record: &StringRecord,
-        line: u64,
-        locate: &dyn Fn(usize) -> Location,
-    ) -> Result<(), InputError> {
-        if record.iter().all(|f| f.trim().is_empty()) {
-            return Ok(());
-        }
-        self.check_width(record, locate)?;
-        self.rows += 1;
-        let step_col = self.map.get(Role::Step).unwrap_or(0);
-        let step = cell(&self.map, record, Role::Step);
-        if step.is_empty() {
-            return Err(InputError::new(
-                locate(step_col),
-                "the step name is empty",
-                "the name of the process step in every row",
-            ));
-        }
-        let name = self.step_names.intern(step).index() as u32;
-        let order = match self.map.get(Role::Order) {
-            Some(col) => self.number(cell(&self.map, record, Role::Order), col, "order", locate)?,
-            None => None,
-        };
-        let visit = Visit { name, order, line };
-        let long_case = match self.layout {
-            Layout::Long => Some(self.case_of_row(record)?),
-            Layout::Wide | Layout::Summary => None,
-        };
-        let shared = self.shared_cells(record, locate)?;
-        let stored = (self.has_phase, self.has_details);
-        match long_case {
-            Some(case) => {
-                let feeling_col = self.map.get(Role::Feeling).unwrap_or(0);
-                let feeling = self.feeling(
-                    cell(&self.map, record, Role::Feeling),
-                    feeling_col,
-                    "feeling",
-                    locate,
-                )?;
-                if feeling.is_none() {
-                    self.skipped += 1;
-                }
-                self.check_time(case, shared.detail.time, line, locate)?;
-                let segment = self.optional_sym(record, Role::Segment);
-                let version = self.optional_sym(record, Role::Version);
-                let c = &mut self.cases[case];
-                c.segment = c.segment.or(segment);
-                c.version = c.version.or(version);
-                c.push(visit, feeling, &shared, stored);
-            }
-            None => {
-                for col in 0..self.wide_cases.len() {
-                    let Some(case) = self.wide_cases[col] else {
-                        continue;
-                    };
-                    let text = record.get(col).map(str::trim).unwrap_or("");
-                    let feeling = self.feeling(text, col, "feeling", locate)?;
-                    if feeling.is_none() {
-                        self.skipped += 1;
-                    }
-                    if feeling.is_some() {
-                        self.check_time(case, shared.detail.time, line, locate)?;
-                    }
-                    self.cases[case].push(visit, feeling, &shared, stored);
-                }
-            }
-        }
-        Ok(())
     }
 
     /// Rows must have one field per header column; trailing empty fields
@@ -796,6 +720,66 @@ impl super::RowSink for TableBuilder<'_> {
         line: u64,
         locate: &dyn Fn(usize) -> Location,
     ) -> Result<(), InputError> {
-        self.push_row_inner(record, line, locate)
+        self.check_width(record, locate)?;
+        self.rows += 1;
+        let step_col = self.map.get(Role::Step).unwrap_or(0);
+        let step = cell(&self.map, record, Role::Step);
+        if step.is_empty() {
+            return Err(InputError::new(
+                locate(step_col),
+                "the step name is empty",
+                "the name of the process step in every row",
+            ));
+        }
+        let name = self.step_names.intern(step).index() as u32;
+        let order = match self.map.get(Role::Order) {
+            Some(col) => self.number(cell(&self.map, record, Role::Order), col, "order", locate)?,
+            None => None,
+        };
+        let visit = Visit { name, order, line };
+        let long_case = match self.layout {
+            Layout::Long => Some(self.case_of_row(record)?),
+            Layout::Wide | Layout::Summary => None,
+        };
+        let shared = self.shared_cells(record, locate)?;
+        let stored = (self.has_phase, self.has_details);
+        match long_case {
+            Some(case) => {
+                let feeling_col = self.map.get(Role::Feeling).unwrap_or(0);
+                let feeling = self.feeling(
+                    cell(&self.map, record, Role::Feeling),
+                    feeling_col,
+                    "feeling",
+                    locate,
+                )?;
+                if feeling.is_none() {
+                    self.skipped += 1;
+                }
+                self.check_time(case, shared.detail.time, line, locate)?;
+                let segment = self.optional_sym(record, Role::Segment);
+                let version = self.optional_sym(record, Role::Version);
+                let c = &mut self.cases[case];
+                c.segment = c.segment.or(segment);
+                c.version = c.version.or(version);
+                c.push(visit, feeling, &shared, stored);
+            }
+            None => {
+                for col in 0..self.wide_cases.len() {
+                    let Some(case) = self.wide_cases[col] else {
+                        continue;
+                    };
+                    let text = record.get(col).map(str::trim).unwrap_or("");
+                    let feeling = self.feeling(text, col, "feeling", locate)?;
+                    if feeling.is_none() {
+                        self.skipped += 1;
+                    }
+                    if feeling.is_some() {
+                        self.check_time(case, shared.detail.time, line, locate)?;
+                    }
+                    self.cases[case].push(visit, feeling, &shared, stored);
+                }
+            }
+        }
+        Ok(())
     }
 }

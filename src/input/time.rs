@@ -2,7 +2,10 @@
 //! bare number of minutes) or when it happened (a date, with or without a
 //! clock time).
 //!
-//! Pure functions with no dependencies; nothing here panics on any input.
+//! Pure functions; cells are trimmed and minus signs read as for feelings.
+//! Nothing here panics on any input.
+
+use super::feelings::{is_minus, trim_cell};
 
 /// What one time cell says.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -48,40 +51,6 @@ pub fn parse_time(cell: &str) -> Result<Option<TimeValue>, String> {
     result
         .map(Some)
         .map_err(|problem| format!("{problem} — {EXPECTED}"))
-}
-
-/// Characters that take no room and that spreadsheets (or right-to-left
-/// text) leave around cell contents.
-fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{00AD}'
-            | '\u{061C}'
-            | '\u{200B}'..='\u{200F}'
-            | '\u{202A}'..='\u{202E}'
-            | '\u{2060}'..='\u{2064}'
-            | '\u{2066}'..='\u{2069}'
-            | '\u{FEFF}'
-    )
-}
-
-fn trim_cell(cell: &str) -> &str {
-    cell.trim_matches(|c: char| c.is_whitespace() || is_invisible(c))
-}
-
-/// Minus written as a hyphen-minus, the minus sign, or a dash.
-fn is_minus(c: char) -> bool {
-    matches!(
-        c,
-        '-' | '\u{2212}'
-            | '\u{2010}'
-            | '\u{2011}'
-            | '\u{2012}'
-            | '\u{2013}'
-            | '\u{2014}'
-            | '\u{FE63}'
-            | '\u{FF0D}'
-    )
 }
 
 const NOT_A_TIME: &str = "not a duration or a date";
