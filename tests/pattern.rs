@@ -7,17 +7,10 @@ use predicates::prelude::*;
 use serde_json::Value;
 
 fn run_json(w: &Work, args: &[&str]) -> Value {
-    let out = w
-        .cmd()
-        .arg("pattern")
-        .args(args)
-        .args(["--format", "json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    serde_json::from_slice(&out).expect("JSON")
+    let mut all = vec!["pattern"];
+    all.extend_from_slice(args);
+    all.extend(["--format", "json"]);
+    w.json(&all)
 }
 
 /// The worked example of docs/method.md.

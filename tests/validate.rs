@@ -6,17 +6,10 @@ use common::*;
 use predicates::prelude::*;
 
 fn validate_json(file: &str, extra: &[&str]) -> serde_json::Value {
-    let w = Work::new();
-    let out = w
-        .cmd()
-        .args(["validate", &fixture(file), "--format", "json"])
-        .args(extra)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    serde_json::from_slice(&out).expect("JSON")
+    let f = fixture(file);
+    let mut args = vec!["validate", f.as_str(), "--format", "json"];
+    args.extend_from_slice(extra);
+    Work::new().json(&args)
 }
 
 #[test]

@@ -49,6 +49,21 @@ impl Work {
     }
 }
 
+impl Work {
+    /// Run the binary with `args`, expect success, and parse its standard output as JSON.
+    pub fn json(&self, args: &[&str]) -> serde_json::Value {
+        let out = self
+            .cmd()
+            .args(args)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        serde_json::from_slice(&out).expect("JSON on standard output")
+    }
+}
+
 /// Absolute path of a file under `tests/fixtures/`.
 pub fn fixture(name: &str) -> String {
     Path::new(env!("CARGO_MANIFEST_DIR"))
