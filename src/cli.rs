@@ -83,7 +83,7 @@ pub struct AnalyzeArgs {
 pub enum XAxisArg {
     /// Steps evenly spaced in process order.
     Steps,
-    /// Steps placed at their elapsed time (needs a time column).
+    /// Steps placed at their elapsed time (needs a time column; several cases are drawn as their own lines).
     Time,
 }
 

@@ -364,3 +364,28 @@ fn csv_snapshot() {
         .clone();
     insta::assert_snapshot!("cinema_pattern_csv", String::from_utf8(out).unwrap());
 }
+
+#[test]
+fn graph_and_report_cannot_share_stdout() {
+    let w = Work::new();
+    w.cmd()
+        .args(["pattern", &example("cinema-evening.csv"), "-o", "-"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--report FILE"));
+    w.cmd()
+        .args([
+            "pattern",
+            &example("cinema-evening.csv"),
+            "-o",
+            "-",
+            "--report",
+            "r.txt",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("<svg"));
+    assert!(String::from_utf8(w.read("r.txt"))
+        .unwrap()
+        .starts_with("typical pattern of 3 cases"));
+}

@@ -139,3 +139,27 @@ fn bad_flags_are_usage_errors() {
             .stderr(predicate::str::contains("error"));
     }
 }
+
+#[test]
+fn unusable_sheet_in_json_says_so_on_stdout() {
+    let w = Work::new();
+    let out = w
+        .cmd()
+        .args([
+            "validate",
+            &fixture("bad/out-of-range.csv"),
+            "--format",
+            "json",
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("outside the scale"))
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["usable"], false);
+    assert_eq!(v["line"], 3);
+    assert_eq!(v["column"], 6);
+    assert!(v["error"].as_str().unwrap().contains("outside the scale"));
+}

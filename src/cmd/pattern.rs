@@ -183,6 +183,14 @@ pub fn run(args: &PatternCmdArgs) -> Result<()> {
         Some(p) => Some((p.as_path(), super::plot::format_of(p, None)?)),
         None => None,
     };
+    let dash = Some(Path::new("-"));
+    if args.output.as_deref() == dash && args.report.as_deref().is_none_or(|p| Some(p) == dash) {
+        return Err(UsageError(
+            "-o - would mix the graph with the report on standard output: add --report FILE"
+                .to_string(),
+        )
+        .into());
+    }
     let sheet = super::load_sheet(&args.input)?;
     let made: Vec<Made> = match &sheet {
         Sheet::Summary(s) => {

@@ -135,9 +135,37 @@ pub fn understood_summary(s: &SummarySheet) -> Understood<'_> {
     }
 }
 
+/// The JSON of `validate --format json` for a sheet that cannot be used:
+/// scripts get an answer on standard output as well as the error on stderr.
+#[derive(Debug, Serialize)]
+struct Unusable<'a> {
+    file: &'a str,
+    usable: bool,
+    error: String,
+    line: Option<u64>,
+    column: Option<u64>,
+}
+
 pub fn run(args: &ValidateArgs) -> Result<()> {
     let options = super::input_options(&args.input)?;
-    let sheet = crate::input::load_sheet(&args.input.input, &options)?;
+    let sheet = match crate::input::load_sheet(&args.input.input, &options) {
+        Ok(sheet) => sheet,
+        Err(e) => {
+            if args.format == ValidateFormat::Json {
+                let answer = Unusable {
+                    file: &e.location.file,
+                    usable: false,
+                    error: e.to_string(),
+                    line: e.location.line,
+                    column: e.location.column,
+                };
+                let mut text = serde_json::to_string_pretty(&answer)?;
+                text.push('\n');
+                crate::output::write(std::path::Path::new("-"), text.as_bytes())?;
+            }
+            return Err(e.into());
+        }
+    };
     let (u, delimiter) = match &sheet {
         Sheet::Cases(ds) => (understood(ds), ds.source.delimiter),
         Sheet::Summary(s) => (understood_summary(s), s.source.delimiter),

@@ -10,9 +10,15 @@ use unicode_bidi::BidiInfo;
 /// control characters is ours, because an SVG containing them is not
 /// well-formed XML.
 pub fn clean_label(raw: &str) -> String {
-    let mut out = String::with_capacity(raw.len());
+    let mut out = String::with_capacity(raw.len().min(4 * MAX_LABEL_CHARS));
     let mut pending_space = false;
+    let mut kept = 0;
     for c in raw.chars() {
+        // No picture shows more; fitting a longer text would only cost time.
+        if kept == MAX_LABEL_CHARS {
+            out.push('…');
+            break;
+        }
         if c.is_whitespace() {
             pending_space = true;
             continue;
@@ -24,12 +30,17 @@ pub fn clean_label(raw: &str) -> String {
         }
         if pending_space && !out.is_empty() {
             out.push(' ');
+            kept += 1;
         }
         pending_space = false;
         out.push(c);
+        kept += 1;
     }
     out
 }
+
+/// Longest label kept for drawing, in characters.
+pub const MAX_LABEL_CHARS: usize = 300;
 
 /// Whether the text holds any right-to-left character (Hebrew, Arabic …).
 pub fn has_rtl(text: &str) -> bool {
@@ -207,6 +218,9 @@ mod tests {
         assert_eq!(clean_label("x\u{1b}[31mred"), "x[31mred");
         assert_eq!(clean_label("<script>"), "<script>");
         assert_eq!(clean_label("\u{85}next"), "next");
+        let long = clean_label(&"x".repeat(10_000));
+        assert_eq!(long.chars().count(), MAX_LABEL_CHARS + 1);
+        assert!(long.ends_with('…'));
     }
 
     #[test]
