@@ -116,12 +116,14 @@ impl Layout {
     pub fn compute(fig: &Figure, measure: &dyn Fn(&str, f64, bool) -> f64) -> Layout {
         let (w, h) = (fig.width as f64, fig.height as f64);
         let s = (w / 1600.0).min(h / 900.0).clamp(0.4, 6.0);
+        // Text shrinks less than the picture: a small PNG must stay legible.
+        let t = s.max(0.72);
         let pad = 24.0 * s;
-        let title_size = 36.0 * s;
-        let subtitle_size = 21.0 * s;
-        let tick_size = 19.0 * s;
-        let label_size = 18.0 * s;
-        let legend_size = 19.0 * s;
+        let title_size = 36.0 * t;
+        let subtitle_size = 21.0 * t;
+        let tick_size = 19.0 * t;
+        let label_size = 18.0 * t;
+        let legend_size = 19.0 * t;
         let label_line = label_size * 1.15;
         let legend_line = legend_size * 1.6;
         let legend_glyph = 40.0 * s;
@@ -285,7 +287,8 @@ impl Layout {
         let note_h = if x_thinned { tick_size * 1.3 } else { 0.0 };
         let legend_gap = if legend.is_empty() { 0.0 } else { 14.0 * s };
         let bottom =
-            (legend_top - legend_gap - note_h - label_h - 10.0 * s).max(header_bottom + 40.0 * s);
+            (legend_top - legend_gap - note_h - label_h - 10.0 * s - tick_row - leader_band)
+                .max(header_bottom + 40.0 * s);
         let plot = Rect {
             left,
             top: header_bottom,
@@ -298,9 +301,9 @@ impl Layout {
             title_size,
             subtitle_size,
             subtitle_top,
-            section_size: 17.0 * s,
+            section_size: 17.0 * t,
             tick_size,
-            zone_size: 20.0 * s,
+            zone_size: 20.0 * t,
             label_size,
             label_line,
             legend_size,
