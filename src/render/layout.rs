@@ -326,6 +326,79 @@ impl Layout {
 mod tests {
     use super::*;
 
+    use crate::figure::{Glyph, LegendEntry, Rgb, XAxis, XLabel, YAxis};
+
+    fn figure(labels: &[(&str, f64)], ticks: bool) -> Figure {
+        let label = |(text, at): &(&str, f64)| XLabel {
+            at: *at,
+            text: text.to_string(),
+            note: None,
+            alert: false,
+        };
+        Figure {
+            width: 1600,
+            height: 900,
+            title: "t".into(),
+            subtitle: "s".into(),
+            x: XAxis {
+                min: -1.0,
+                max: 40.0,
+                labels: labels.iter().map(label).collect(),
+                title: None,
+                ticks: if ticks {
+                    vec![label(&("0", 0.0)), label(&("5d", 5.0))]
+                } else {
+                    vec![]
+                },
+            },
+            y: YAxis {
+                min: -5.0,
+                max: 5.0,
+                neutral: 0.0,
+                ticks: vec![-5.0, 0.0, 5.0],
+                title: "feeling".into(),
+                neutral_label: "neutral".into(),
+            },
+            zones: vec![],
+            sections: vec![],
+            bands: vec![],
+            lines: vec![],
+            markers: vec![],
+            callouts: vec![],
+            axis_notes: vec![],
+            legend: vec![LegendEntry {
+                label: "feeling".into(),
+                glyph: Glyph::Line {
+                    color: Rgb(0, 0, 0),
+                    width: 2,
+                    dashed: false,
+                    dot: false,
+                },
+            }],
+        }
+    }
+
+    /// Labels, however they are laid out, end above the legend.
+    #[test]
+    fn labels_never_reach_the_legend() {
+        let measure = |t: &str, size: f64, _: bool| t.chars().count() as f64 * size * 0.55;
+        let long = "Setup and first viewing of the new decoder";
+        for (labels, ticks) in [
+            (vec![("a", 0.0), (long, 0.1), ("b", 0.2), ("c", 36.0)], true),
+            (vec![("a", 0.0), (long, 1.0), ("c", 2.0)], false),
+            ((0..40).map(|i| (long, i as f64)).collect::<Vec<_>>(), false),
+        ] {
+            let l = Layout::compute(&figure(&labels, ticks), &measure);
+            let legend_top = l.legend.iter().map(|i| i.y).fold(f64::INFINITY, f64::min);
+            assert!(
+                l.label_area_bottom <= legend_top + 0.5,
+                "{} > {legend_top}",
+                l.label_area_bottom
+            );
+            assert!(l.plot.bottom > l.plot.top);
+        }
+    }
+
     #[test]
     fn spread_keeps_spaced_positions_and_separates_crowded_ones() {
         assert_eq!(
