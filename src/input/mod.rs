@@ -305,6 +305,36 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        /// Whatever the bytes, reading either succeeds with a usable dataset
+        /// or fails with a located error; it never panics.
+        #[test]
+        fn any_bytes_read_or_fail_cleanly(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..600)) {
+            match parse_sheet("p.csv", bytes, &InputOptions::default()) {
+                Ok(Sheet::Cases(ds)) => {
+                    proptest::prop_assert!(!ds.cases.is_empty());
+                    for c in &ds.cases {
+                        proptest::prop_assert!(c.points.iter().all(|p| ds.scale.contains(p.feeling)));
+                        proptest::prop_assert!(c.points.windows(2).all(|w| w[0].step < w[1].step));
+                    }
+                }
+                Ok(Sheet::Summary(s)) => proptest::prop_assert!(!s.steps.is_empty()),
+                Err(e) => proptest::prop_assert_eq!(e.location.file.as_str(), "p.csv"),
+            }
+        }
+
+        /// Sheet-like text built from awkward pieces (quotes, delimiters,
+        /// Hebrew, signs, words) never panics either.
+        #[test]
+        fn sheet_like_text_reads_or_fails_cleanly(cells in proptest::collection::vec(
+            proptest::sample::select(vec!["step", "feeling", "case", "\"", ",", ";", "\n", "\r\n", "-3", "2,5", "+1", "\u{2212}2", "WOW", "שלב", "תחושה", "", " ", "x", "median", "1e999", "NaN"]),
+            0..80,
+        )) {
+            let text: String = cells.concat();
+            let _ = parse_sheet("p.csv", text.into_bytes(), &InputOptions::default());
+        }
+    }
+
     #[test]
     fn ragged_row_is_an_error() {
         let e = parse_str("step,feeling,note\na,1,x\nb,2\n").unwrap_err();
