@@ -94,9 +94,9 @@ pub struct InputArgs {
     #[arg(value_name = "INPUT")]
     pub input: String,
 
-    /// The feeling scale as MIN..MAX, e.g. 1..5, 0..10, -3..3.
-    #[arg(long, value_name = "MIN..MAX", default_value = "-5..5", value_parser = parse_scale, allow_hyphen_values = true)]
-    pub scale: (f64, f64),
+    /// The feeling scale as MIN..MAX, e.g. 1..5, 0..10, -3..3 [default: -5..5].
+    #[arg(long, value_name = "MIN..MAX", value_parser = parse_scale, allow_hyphen_values = true)]
+    pub scale: Option<(f64, f64)>,
 
     /// The neutral point of the scale [default: the midpoint].
     #[arg(long, value_name = "VALUE", value_parser = parse_finite, allow_hyphen_values = true)]

@@ -50,6 +50,17 @@ pub fn write_with(path: &Path, fill: &mut dyn FnMut(&mut dyn Write) -> Result<()
             .and_then(|_| out.flush().map_err(anyhow::Error::from))
             .with_context(|| format!("cannot write {}", path.display()))?;
     }
+    // A temporary file is private (0600); the result should be what any new
+    // file would be: the target's own permissions if it exists, else 0644.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path)
+            .map(|m| m.permissions().mode() & 0o7777)
+            .unwrap_or(0o644);
+        std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(mode))
+            .with_context(|| format!("cannot write {}", path.display()))?;
+    }
     tmp.persist(path)
         .map_err(|e| e.error)
         .with_context(|| format!("cannot write {}", path.display()))?;
@@ -76,6 +87,20 @@ mod tests {
         assert_eq!(std::fs::read(&target).unwrap(), b"second");
         let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn new_files_are_readable_by_others_and_kept_modes_stay() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("graph.png");
+        write(&target, b"x").unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&target), 0o644);
+        std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o640)).unwrap();
+        write(&target, b"y").unwrap();
+        assert_eq!(mode(&target), 0o640);
     }
 
     #[test]

@@ -389,3 +389,33 @@ fn graph_and_report_cannot_share_stdout() {
         .unwrap()
         .starts_with("typical pattern of 3 cases"));
 }
+
+#[test]
+fn summary_order_column_sorts_the_steps() {
+    let w = Work::new();
+    w.write(
+        "o.csv",
+        "step,order,median\nGet home,3,1\nSearch,1,2\nParking,2,-4\n",
+    );
+    let v = run_json(&w, &["o.csv"]);
+    let steps: Vec<&str> = v["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["step"].as_str().unwrap())
+        .collect();
+    assert_eq!(steps, vec!["Search", "Parking", "Get home"]);
+}
+
+#[test]
+fn summary_share_outside_zero_to_one_says_what_a_share_is() {
+    let w = Work::new();
+    w.write("s.csv", "step,median,critical_share\nA,1,0.2\nB,-3,1.5\n");
+    w.cmd()
+        .args(["pattern", "s.csv"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+        "s.csv:3:1: step \"B\": critical_share 1.5 is not a share — expected a share from 0 to 1",
+    ));
+}

@@ -370,6 +370,21 @@ fn time_axis_places_steps_at_elapsed_time() {
     for want in ["0", "1d", "5d", "Wait for a reply"] {
         assert!(texts.iter().any(|t| t == want), "{want}: {texts:?}");
     }
+    // Each feeling holds until the next step: 7 points drawn as 13 corners.
+    let svg = String::from_utf8(w.read("t.svg")).unwrap();
+    let line = svg
+        .lines()
+        .find(|l| l.contains("<polyline") && l.contains("stroke-width=\"4\""))
+        .expect("the feeling line");
+    let points = line
+        .split("points=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap();
+    let corners = points.split_whitespace().count();
+    assert_eq!(corners, 13, "{line}");
     // Without times, --x time is refused with the reason and no file.
     w.cmd()
         .args([

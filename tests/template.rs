@@ -44,5 +44,20 @@ fn template_goes_to_stdout_by_default() {
         .args(["template", "--wide", "--lang", "he"])
         .assert()
         .success()
-        .stdout(predicate::str::starts_with("שלב,"));
+        .stdout(predicate::str::starts_with("\u{feff}שלב,"));
+}
+
+#[test]
+fn hebrew_template_has_a_byte_order_mark_for_excel() {
+    let w = Work::new();
+    w.cmd()
+        .args(["template", "--lang", "he", "-o", "he.csv"])
+        .assert()
+        .success();
+    assert!(w.read("he.csv").starts_with(b"\xef\xbb\xbf"));
+    w.cmd()
+        .args(["template", "-o", "en.csv"])
+        .assert()
+        .success();
+    assert!(w.read("en.csv").starts_with(b"case,"));
 }

@@ -163,3 +163,30 @@ fn unusable_sheet_in_json_says_so_on_stdout() {
     assert_eq!(v["column"], 6);
     assert!(v["error"].as_str().unwrap().contains("outside the scale"));
 }
+
+#[test]
+fn a_one_to_five_sheet_on_the_default_scale_gets_a_warning() {
+    let w = Work::new();
+    w.write(
+        "survey.csv",
+        "step,feeling\nSearch,4\nParking,1\nFilm,5\nHome,3\n",
+    );
+    w.cmd()
+        .args(["validate", "survey.csv"])
+        .assert()
+        .success()
+        .stderr(predicate::str::is_empty())
+        .stdout(predicate::str::contains("add --scale 1..5"));
+    w.cmd()
+        .args(["plot", "survey.csv", "-o", "s.svg"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "warning: survey.csv: every feeling is between 1 and 5",
+        ));
+    w.cmd()
+        .args(["validate", "survey.csv", "--scale", "1..5"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("warnings   none"));
+}

@@ -29,7 +29,9 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
 /// Read options from the input flags; flag values that contradict each
 /// other are usage errors.
 pub fn input_options(args: &InputArgs) -> Result<InputOptions, UsageError> {
-    let (min, max) = args.scale;
+    let (min, max) = args
+        .scale
+        .unwrap_or((Scale::DEFAULT.min, Scale::DEFAULT.max));
     let neutral = args.neutral.unwrap_or((min + max) / 2.0);
     if !(neutral > min && neutral < max) {
         return Err(UsageError(format!(
@@ -46,6 +48,7 @@ pub fn input_options(args: &InputArgs) -> Result<InputOptions, UsageError> {
             (None, false) => LayoutChoice::Auto,
         },
         scale: Some(Scale { min, max, neutral }),
+        scale_given: args.scale.is_some() || args.neutral.is_some(),
     })
 }
 

@@ -55,7 +55,12 @@ pub fn sheet(wide: bool, lang: Lang) -> &'static str {
 }
 
 pub fn run(args: &TemplateArgs) -> Result<()> {
-    let text = sheet(args.wide, args.lang);
+    // Excel opens a CSV by double-click in the legacy code page unless it
+    // starts with a UTF-8 byte-order mark; Hebrew would come out garbled.
+    let text = match args.lang {
+        Lang::He => format!("\u{feff}{}", sheet(args.wide, args.lang)),
+        Lang::En => sheet(args.wide, args.lang).to_string(),
+    };
     match &args.output {
         None => crate::output::write(std::path::Path::new("-"), text.as_bytes()),
         Some(path) => {

@@ -102,7 +102,7 @@ pub fn build(
         XMode::Time => time_axis(ds, &xs),
     };
     let single = ds.cases.len() == 1;
-    let (lines, legend) = case_lines(ds, &xs);
+    let (lines, legend) = case_lines(ds, &xs, opts.x == XMode::Time);
     let mut fig = Figure {
         width: opts.width,
         height: opts.height,
@@ -164,7 +164,8 @@ pub fn build(
 }
 
 /// One line per case, and the legend naming them.
-fn case_lines(ds: &Dataset, xs: &[Vec<f64>]) -> (Vec<Line>, Vec<LegendEntry>) {
+/// `hold`: each feeling lasts until the next step (a time axis).
+fn case_lines(ds: &Dataset, xs: &[Vec<f64>], hold: bool) -> (Vec<Line>, Vec<LegendEntry>) {
     let mut lines = Vec::new();
     let mut legend = Vec::new();
     let single = ds.cases.len() == 1;
@@ -191,6 +192,7 @@ fn case_lines(ds: &Dataset, xs: &[Vec<f64>]) -> (Vec<Line>, Vec<LegendEntry>) {
             opacity,
             dashed: false,
             dot,
+            hold,
         });
         let label = if single {
             "feeling".to_string()

@@ -115,6 +115,7 @@ pub fn promise(fig: &mut Figure, track: &Track, expected: &[Option<f64>]) {
         opacity: 0.9,
         dashed: true,
         dot: 0,
+        hold: false,
     });
     // Band between feeling and promise wherever the feeling is lower.
     let mut band: Vec<(f64, f64, f64)> = Vec::new();

@@ -114,6 +114,9 @@ pub struct Line {
     pub dashed: bool,
     /// Radius of a dot at each point; 0 for none.
     pub dot: u32,
+    /// Each value holds until the next point (drawn as steps): on a time
+    /// axis a feeling lasts until the next step happens.
+    pub hold: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -124,6 +124,7 @@ pub fn build(c: &PatternChart, t: &Thresholds, opts: &ChartOptions) -> Figure {
                 opacity,
                 dashed: false,
                 dot: 0,
+                hold: false,
             });
         }
         fig.legend.push(LegendEntry {
@@ -180,6 +181,7 @@ pub fn build(c: &PatternChart, t: &Thresholds, opts: &ChartOptions) -> Figure {
         opacity: 1.0,
         dashed: false,
         dot: 6,
+        hold: false,
     });
     let stat = match p.stat {
         Stat::Median => "median",

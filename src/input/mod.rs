@@ -36,6 +36,9 @@ pub struct InputOptions {
     pub delimiter: Option<u8>,
     pub layout: LayoutChoice,
     pub scale: Option<Scale>,
+    /// Whether the user chose the scale (`--scale`, `--neutral`); when not,
+    /// a sheet that looks like another scale gets a warning.
+    pub scale_given: bool,
 }
 
 /// Name shown for standard input.

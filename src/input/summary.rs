@@ -22,6 +22,8 @@ pub(super) struct SummaryBuilder<'a> {
     source: SourceInfo,
     steps: Vec<Step>,
     figures: Vec<StepSummary>,
+    /// The `order` column's value per row, when the summary has one.
+    orders: Vec<Option<f64>>,
     seen: FastMap<Box<str>, u64>,
     strings: Interner,
     previous_phase: Option<Sym>,
@@ -85,6 +87,7 @@ impl<'a> SummaryBuilder<'a> {
             },
             steps: Vec::new(),
             figures: Vec::new(),
+            orders: Vec::new(),
             seen: FastMap::default(),
             strings: Interner::default(),
             previous_phase: None,
@@ -92,7 +95,25 @@ impl<'a> SummaryBuilder<'a> {
         })
     }
 
-    pub(super) fn finish(self) -> Result<SummarySheet, InputError> {
+    pub(super) fn finish(mut self) -> Result<SummarySheet, InputError> {
+        // An order column puts the steps in journey order (ties keep file order).
+        if self.orders.iter().any(Option::is_some) {
+            match self.orders.iter().position(Option::is_none) {
+                Some(i) => self.warnings.push(format!(
+                    "the order column is ignored: step {} has no order, so the rows are taken in file order",
+                    quote(&self.steps[i].name)
+                )),
+                None => {
+                    let mut idx: Vec<usize> = (0..self.steps.len()).collect();
+                    idx.sort_by(|&a, &b| {
+                        let key = |i: usize| self.orders[i].unwrap_or(f64::INFINITY);
+                        key(a).total_cmp(&key(b))
+                    });
+                    self.steps = idx.iter().map(|&i| self.steps[i].clone()).collect();
+                    self.figures = idx.iter().map(|&i| self.figures[i]).collect();
+                }
+            }
+        }
         if self.steps.is_empty() {
             return Err(InputError::new(
                 Location::file(self.name),
@@ -220,13 +241,14 @@ impl super::RowSink for SummaryBuilder<'_> {
             critical_share: value(Role::CriticalShare, "critical_share")?,
             below_neutral_share: value(Role::BelowNeutralShare, "below_neutral_share")?,
         };
-        figures.check().map_err(|why| {
+        figures.check().map_err(|(why, expected)| {
             InputError::new(
                 Location::at(self.name, line, 1),
                 format!("step {}: {why}", quote(name)),
-                "min ≤ p25 ≤ median ≤ p75 ≤ max",
+                expected,
             )
         })?;
+        let order = value(Role::Order, "order")?;
         let phase_text = text(Role::Phase).to_string();
         let name = name.to_string();
         let phase = if phase_text.is_empty() {
@@ -239,6 +261,7 @@ impl super::RowSink for SummaryBuilder<'_> {
         self.seen.insert(name.clone().into_boxed_str(), line);
         self.steps.push(Step { name, phase });
         self.figures.push(figures);
+        self.orders.push(order);
         Ok(())
     }
 }

@@ -87,6 +87,7 @@ pub(super) struct TableBuilder<'a> {
     /// sheet has those columns).
     has_phase: bool,
     has_details: bool,
+    scale_given: bool,
     warnings: Vec<String>,
 }
 
@@ -257,6 +258,7 @@ impl<'a> TableBuilder<'a> {
             previous_phase: None,
             has_phase,
             has_details,
+            scale_given: options.scale_given,
             warnings,
         })
     }
@@ -641,6 +643,11 @@ impl<'a> TableBuilder<'a> {
             ));
         }
         cases.retain(|c| !c.points.is_empty());
+        if !self.scale_given {
+            if let Some(w) = other_scale_warning(&cases) {
+                self.warnings.push(w);
+            }
+        }
         if self.filled_down > 0 {
             self.warnings.push(format!(
                 "{} row{} with an empty case cell belong to the case above (merged cells)",
@@ -686,6 +693,24 @@ fn cell<'r>(map: &ColumnMap, record: &'r StringRecord, role: Role) -> &'r str {
         .and_then(|i| record.get(i))
         .map(str::trim)
         .unwrap_or("")
+}
+
+/// A sheet read on the default −5..5 whose every feeling lies in 1..5 was
+/// most likely filled in on a 1..5 scale, where 1 is the bottom, not a
+/// slightly good feeling: say so rather than draw it silently wrong.
+fn other_scale_warning(cases: &[Case]) -> Option<String> {
+    let values = || {
+        cases
+            .iter()
+            .flat_map(|c| c.points.iter().map(|p| p.feeling))
+    };
+    let n = values().count();
+    let (lo, hi) = values().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+        (lo.min(v), hi.max(v))
+    });
+    (n >= 3 && lo >= 1.0 && hi <= 5.0 && hi > lo).then(|| {
+        "every feeling is between 1 and 5: if the sheet uses a 1..5 scale (3 neutral), add --scale 1..5; read on -5..5 they are all above neutral".to_string()
+    })
 }
 
 /// The case name used when the sheet has no case column: the file's stem.

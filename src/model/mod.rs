@@ -195,8 +195,8 @@ pub struct StepSummary {
 
 impl StepSummary {
     /// Whether the figures hold together: p25 ≤ median ≤ p75, min ≤ every
-    /// figure ≤ max, shares within 0..1. Returns what is wrong.
-    pub fn check(&self) -> Result<(), String> {
+    /// figure ≤ max, shares within 0..1. Returns what is wrong and what was expected.
+    pub fn check(&self) -> Result<(), (String, &'static str)> {
         let order = [
             ("min", self.min),
             ("p25", self.p25),
@@ -210,12 +210,15 @@ impl StepSummary {
             .collect();
         for w in known.windows(2) {
             if w[0].1 > w[1].1 {
-                return Err(format!(
-                    "{} {} is above {} {}",
-                    w[0].0,
-                    crate::numfmt::value(w[0].1),
-                    w[1].0,
-                    crate::numfmt::value(w[1].1)
+                return Err((
+                    format!(
+                        "{} {} is above {} {}",
+                        w[0].0,
+                        crate::numfmt::value(w[0].1),
+                        w[1].0,
+                        crate::numfmt::value(w[1].1)
+                    ),
+                    "min ≤ p25 ≤ median ≤ p75 ≤ max",
                 ));
             }
         }
@@ -225,7 +228,7 @@ impl StepSummary {
         ] {
             if let Some(v) = share {
                 if !(0.0..=1.0).contains(&v) {
-                    return Err(format!("{name} {v} is not a share from 0 to 1"));
+                    return Err((format!("{name} {v} is not a share"), "a share from 0 to 1"));
                 }
             }
         }

@@ -342,6 +342,19 @@ pub(crate) fn draw<DB: DrawingBackend>(
     let step_px = plot.width() / (fig.x.labels.len().max(1) as f64);
     for line in &fig.lines {
         let pts: Vec<(i32, i32)> = line.points.iter().map(|&p| px(p)).collect();
+        // A held value runs flat to the next point, then steps.
+        let path: Vec<(i32, i32)> = if line.hold {
+            let mut v = Vec::with_capacity(pts.len() * 2);
+            for (k, &p) in pts.iter().enumerate() {
+                if k > 0 {
+                    v.push((p.0, pts[k - 1].1));
+                }
+                v.push(p);
+            }
+            v
+        } else {
+            pts.clone()
+        };
         let width = ((line.width as f64) * s)
             .min(step_px / 4.0)
             .round()
@@ -349,14 +362,14 @@ pub(crate) fn draw<DB: DrawingBackend>(
         let style = color(line.color).mix(line.opacity).stroke_width(width);
         if line.dashed {
             root.draw(&DashedPathElement::new(
-                pts.clone(),
+                path,
                 (10.0 * s) as u32,
                 (7.0 * s) as u32,
                 style,
             ))
             .map_err(draw_err)?;
-        } else if pts.len() > 1 {
-            root.draw(&PathElement::new(pts.clone(), style))
+        } else if path.len() > 1 {
+            root.draw(&PathElement::new(path, style))
                 .map_err(draw_err)?;
         }
         if line.dot > 0 && step_px >= 4.0 * (line.dot as f64) * s {
