@@ -41,6 +41,7 @@ pub enum Command {
 
 /// Thresholds of the analysis, in the scale's own units (docs/method.md).
 #[derive(Debug, Args, Clone, Default)]
+#[command(next_help_heading = "Analysis (docs/method.md)")]
 pub struct AnalysisArgs {
     /// Smallest prominence a turning point needs [default: 10% of the scale's range, 1 on -5..5].
     #[arg(long, value_name = "VALUE", value_parser = parse_finite, allow_hyphen_values = true)]
@@ -64,12 +65,6 @@ pub enum ReportFormatArg {
 
 #[derive(Debug, Args)]
 pub struct AnalyzeArgs {
-    #[command(flatten)]
-    pub input: InputArgs,
-
-    #[command(flatten)]
-    pub analysis: AnalysisArgs,
-
     /// Output format.
     #[arg(long, value_enum, default_value = "table")]
     pub format: ReportFormatArg,
@@ -77,6 +72,12 @@ pub struct AnalyzeArgs {
     /// Write the report to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    #[command(flatten)]
+    pub analysis: AnalysisArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -89,6 +90,7 @@ pub enum XAxisArg {
 
 /// How to read the input sheet.
 #[derive(Debug, Args, Clone)]
+#[command(next_help_heading = "Reading the sheet")]
 pub struct InputArgs {
     /// The sheet: CSV or TSV exported from Excel, LibreOffice or Google Sheets; `-` reads standard input.
     #[arg(value_name = "INPUT")]
@@ -131,6 +133,7 @@ pub enum InputKind {
 
 /// How the typical pattern of many cases is computed and drawn.
 #[derive(Debug, Args, Clone)]
+#[command(next_help_heading = "Typical pattern")]
 pub struct PatternArgs {
     /// The statistic the pattern line follows.
     #[arg(long, value_enum, default_value = "median")]
@@ -171,15 +174,6 @@ pub enum CasesArg {
 
 #[derive(Debug, Args)]
 pub struct PatternCmdArgs {
-    #[command(flatten)]
-    pub input: InputArgs,
-
-    #[command(flatten)]
-    pub analysis: AnalysisArgs,
-
-    #[command(flatten)]
-    pub pattern: PatternArgs,
-
     /// Report format (written to standard output, or to --report).
     #[arg(long, value_enum, default_value = "table")]
     pub format: ReportFormatArg,
@@ -197,11 +191,21 @@ pub struct PatternCmdArgs {
     pub by: Option<String>,
 
     #[command(flatten)]
+    pub input: InputArgs,
+
+    #[command(flatten)]
+    pub analysis: AnalysisArgs,
+
+    #[command(flatten)]
+    pub pattern: PatternArgs,
+
+    #[command(flatten)]
     pub image: ImageArgs,
 }
 
 /// Size and title of a picture.
 #[derive(Debug, Args, Clone)]
+#[command(next_help_heading = "Picture")]
 pub struct ImageArgs {
     /// Title above the graph [default: from the file name].
     #[arg(long, value_name = "TEXT")]
@@ -224,9 +228,6 @@ pub enum ImageFormat {
 
 #[derive(Debug, Args)]
 pub struct PlotArgs {
-    #[command(flatten)]
-    pub input: InputArgs,
-
     /// Where to write the graph; `-` writes SVG to standard output [default: INPUT's name with .png].
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -234,9 +235,6 @@ pub struct PlotArgs {
     /// Image format [default: from the output's extension, else png].
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub format: Option<ImageFormat>,
-
-    #[command(flatten)]
-    pub image: ImageArgs,
 
     /// What the horizontal axis shows.
     #[arg(long = "x", value_enum, default_value = "steps", value_name = "AXIS")]
@@ -249,6 +247,12 @@ pub struct PlotArgs {
     /// With several cases, draw each case's line instead of their typical pattern.
     #[arg(long)]
     pub no_pattern: bool,
+
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    #[command(flatten)]
+    pub image: ImageArgs,
 
     #[command(flatten)]
     pub analysis: AnalysisArgs,
@@ -265,12 +269,12 @@ pub enum ValidateFormat {
 
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
-    #[command(flatten)]
-    pub input: InputArgs,
-
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     pub format: ValidateFormat,
+
+    #[command(flatten)]
+    pub input: InputArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
