@@ -20,6 +20,13 @@ impl Rect {
     pub fn height(&self) -> f64 {
         self.bottom - self.top
     }
+
+    pub fn overlaps(&self, other: &Rect) -> bool {
+        self.left < other.right
+            && other.left < self.right
+            && self.top < other.bottom
+            && other.top < self.bottom
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

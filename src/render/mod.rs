@@ -528,8 +528,11 @@ pub(crate) fn draw<DB: DrawingBackend>(
     axis_notes(&pen, fig, &l, &map_x)?;
 
     // Callouts.
+    let mut placed: Vec<layout::Rect> = Vec::new();
     for c in &fig.callouts {
-        callout(&pen, c, px((c.x, c.y)), &l, plot)?;
+        if let Some(rect) = callout(&pen, c, px((c.x, c.y)), &l, plot, &placed)? {
+            placed.push(rect);
+        }
     }
 
     // Legend.
@@ -676,7 +679,8 @@ fn callout<DB: DrawingBackend>(
     (x, y): (i32, i32),
     l: &Layout,
     plot: layout::Rect,
-) -> Result<()> {
+    placed: &[layout::Rect],
+) -> Result<Option<layout::Rect>> {
     let s = l.scale;
     let size = l.tick_size * 0.9;
     let line_h = size * 1.25;
@@ -687,17 +691,45 @@ fn callout<DB: DrawingBackend>(
         .fold(0.0, f64::max)
         + 16.0 * s;
     let height = line_h * c.lines.len() as f64 + 10.0 * s;
-    // Below the point when there is room, otherwise above it.
-    let below = (y as f64) + 30.0 * s + height < plot.bottom;
-    let top = if below {
-        y as f64 + 26.0 * s
-    } else {
-        y as f64 - 26.0 * s - height
+    // Below the point, else above it; centred, else to either side; the
+    // first place inside the plot that covers no earlier callout wins. A
+    // later callout with no such place is left out (its dip keeps its ring);
+    // the first, most severe one is always drawn.
+    let (xf, yf) = (x as f64, y as f64);
+    let gap = 26.0 * s;
+    let clamp_left = |left: f64| {
+        left.clamp(
+            plot.left + 2.0,
+            (plot.right - width - 2.0).max(plot.left + 2.0),
+        )
     };
-    let left = (x as f64 - width / 2.0).clamp(
-        plot.left + 2.0,
-        (plot.right - width - 2.0).max(plot.left + 2.0),
-    );
+    let mut candidates = Vec::new();
+    for top in [yf + gap, yf - gap - height] {
+        for left in [xf - width / 2.0, xf + 12.0 * s, xf - width - 12.0 * s] {
+            candidates.push((top, clamp_left(left)));
+        }
+    }
+    let fits = |&(top, left): &(f64, f64)| {
+        let r = layout::Rect {
+            left,
+            top,
+            right: left + width,
+            bottom: top + height,
+        };
+        r.top >= plot.top && r.bottom <= plot.bottom && !placed.iter().any(|p| p.overlaps(&r))
+    };
+    let inside = |&(top, _): &(f64, f64)| top >= plot.top && top + height <= plot.bottom;
+    let place = match candidates.iter().copied().find(fits) {
+        Some(p) => p,
+        None if placed.is_empty() => candidates
+            .iter()
+            .copied()
+            .find(inside)
+            .unwrap_or(candidates[0]),
+        None => return Ok(None),
+    };
+    let (top, left) = place;
+    let below = top > yf;
     let root = pen.area;
     let anchor_y = if below { top } else { top + height };
     root.draw(&PathElement::new(
@@ -720,7 +752,12 @@ fn callout<DB: DrawingBackend>(
             TextSpec::new(size, c.color).anchor(HPos::Center, VPos::Top),
         )?;
     }
-    Ok(())
+    Ok(Some(layout::Rect {
+        left,
+        top,
+        right: left + width,
+        bottom: top + height,
+    }))
 }
 
 /// Notes on the process (hand-offs), along the top inside the plot: a short
