@@ -190,3 +190,48 @@ fn a_one_to_five_sheet_on_the_default_scale_gets_a_warning() {
         .success()
         .stdout(predicate::str::contains("warnings   none"));
 }
+
+#[test]
+fn conflicting_orders_name_both_rows() {
+    let w = Work::new();
+    w.write(
+        "oc.csv",
+        "case,step,order,feeling\nA,Book,1,2\nA,Park,2,-3\nB,Book,1,1\nB,Park,3,-4\n",
+    );
+    w.cmd()
+        .args(["validate", "oc.csv"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::starts_with(
+            "error: oc.csv:5:1: step \"Park\" has order 3 here but 2 on line 3",
+        ));
+}
+
+#[test]
+fn cases_that_disagree_on_the_order_are_merged_with_a_warning() {
+    let w = Work::new();
+    w.write(
+        "cy.csv",
+        "case,step,feeling\nA,Pay,1\nA,Park,-3\nB,Park,-2\nB,Pay,0\n",
+    );
+    let v = w.json(&["validate", "cy.csv", "--format", "json"]);
+    assert_eq!(v["steps"], serde_json::json!(["Pay", "Park"]));
+    assert!(v["warnings"][0]
+        .as_str()
+        .unwrap()
+        .contains("cases disagree on the order of \"Pay\", \"Park\""));
+}
+
+#[test]
+fn a_repeated_step_is_its_own_step() {
+    let w = Work::new();
+    w.write(
+        "r.csv",
+        "step,feeling\nCall support,-2\nWait,-3\nCall support,1\n",
+    );
+    let v = w.json(&["validate", "r.csv", "--format", "json"]);
+    assert_eq!(
+        v["steps"],
+        serde_json::json!(["Call support", "Wait", "Call support (2)"])
+    );
+}
