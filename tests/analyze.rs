@@ -7,17 +7,9 @@ use predicates::prelude::*;
 use serde_json::Value;
 
 fn analyze(file: &str, args: &[&str]) -> String {
-    let w = Work::new();
-    let out = w
-        .cmd()
-        .args(["analyze", file])
-        .args(args)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    String::from_utf8(out).unwrap()
+    let mut all = vec!["analyze", file];
+    all.extend_from_slice(args);
+    Work::new().stdout(&all)
 }
 
 fn json(file: &str, args: &[&str]) -> Value {

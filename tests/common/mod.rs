@@ -50,8 +50,8 @@ impl Work {
 }
 
 impl Work {
-    /// Run the binary with `args`, expect success, and parse its standard output as JSON.
-    pub fn json(&self, args: &[&str]) -> serde_json::Value {
+    /// Run the binary with `args`, expect success, and return its standard output.
+    pub fn stdout(&self, args: &[&str]) -> String {
         let out = self
             .cmd()
             .args(args)
@@ -60,7 +60,12 @@ impl Work {
             .get_output()
             .stdout
             .clone();
-        serde_json::from_slice(&out).expect("JSON on standard output")
+        String::from_utf8(out).expect("UTF-8 on standard output")
+    }
+
+    /// Run the binary with `args`, expect success, and parse its standard output as JSON.
+    pub fn json(&self, args: &[&str]) -> serde_json::Value {
+        serde_json::from_str(&self.stdout(args)).expect("JSON on standard output")
     }
 }
 
