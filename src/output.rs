@@ -28,6 +28,21 @@ pub fn write_with(path: &Path, fill: &mut dyn FnMut(&mut dyn Write) -> Result<()
             other => other.context("cannot write to standard output"),
         };
     }
+    // A device, FIFO or socket (`/dev/null`, `/dev/stdout`, a named pipe) is
+    // written in place: renaming a temporary file over it would replace the
+    // device itself with a plain file.
+    if let Ok(meta) = std::fs::metadata(path) {
+        if !meta.is_file() && !meta.is_dir() {
+            let file = std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
+            return fill(&mut out)
+                .and_then(|_| out.flush().map_err(anyhow::Error::from))
+                .with_context(|| format!("cannot write {}", path.display()));
+        }
+    }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -101,6 +116,31 @@ mod tests {
         std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o640)).unwrap();
         write(&target, b"y").unwrap();
         assert_eq!(mode(&target), 0o640);
+    }
+
+    /// A named pipe (like `/dev/null` or `/dev/stdout`, not a plain file) is
+    /// written through, and is still a pipe afterwards. Tested on a FIFO of
+    /// our own, so a regression cannot damage the machine's devices.
+    #[cfg(unix)]
+    #[test]
+    fn a_special_file_is_written_in_place_not_replaced() {
+        use std::os::unix::fs::FileTypeExt;
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.map(|s| s.success()).unwrap_or(false) {
+            return; // no mkfifo on this system: nothing to check
+        }
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || std::fs::read(fifo).unwrap())
+        };
+        write(&fifo, b"through the pipe").unwrap();
+        // Checked before joining: had the pipe been replaced, the reader
+        // would wait forever.
+        let meta = std::fs::metadata(&fifo).unwrap();
+        assert!(meta.file_type().is_fifo(), "still a pipe");
+        assert_eq!(reader.join().unwrap(), b"through the pipe");
     }
 
     #[test]
