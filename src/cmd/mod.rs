@@ -9,11 +9,12 @@ pub mod validate;
 
 use crate::analysis::journey::{analyze_case, CaseAnalysis};
 use crate::analysis::Thresholds;
-use crate::cli::{AnalysisArgs, Cli, Command, InputArgs, InputKind};
+use crate::cli::{AnalysisArgs, Cli, Command, ImageArgs, InputArgs, InputKind, ReportFormatArg};
 use crate::error::UsageError;
 use crate::input::{InputOptions, LayoutChoice};
 use crate::model::{Dataset, Scale, Sheet};
 use crate::numfmt::value;
+use crate::report::ReportFormat;
 
 /// Run the parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
@@ -52,18 +53,54 @@ pub fn input_options(args: &InputArgs) -> Result<InputOptions, UsageError> {
     })
 }
 
+/// What every analysing command needs before it reads: how to read the
+/// sheet, its scale, and the thresholds on that scale (flag errors first,
+/// so a usage error costs no reading).
+pub struct Setup {
+    pub options: InputOptions,
+    pub scale: Scale,
+    pub thresholds: Thresholds,
+}
+
+pub fn setup(input: &InputArgs, analysis: &AnalysisArgs) -> Result<Setup, UsageError> {
+    let options = input_options(input)?;
+    let scale = options.scale.unwrap_or(Scale::DEFAULT);
+    let thresholds = thresholds(&scale, analysis)?;
+    Ok(Setup {
+        options,
+        scale,
+        thresholds,
+    })
+}
+
+/// The title of a picture: `--title`, or one made from the input's name.
+pub fn title(image: &ImageArgs, input: &str) -> String {
+    image
+        .title
+        .clone()
+        .unwrap_or_else(|| crate::figure::emotion::title_from_path(input))
+}
+
+impl From<ReportFormatArg> for ReportFormat {
+    fn from(f: ReportFormatArg) -> Self {
+        match f {
+            ReportFormatArg::Table => ReportFormat::Table,
+            ReportFormatArg::Json => ReportFormat::Json,
+            ReportFormatArg::Csv => ReportFormat::Csv,
+        }
+    }
+}
+
 /// Load the sheet of cases named by the input flags, printing its warnings to stderr.
-pub fn load(args: &InputArgs) -> anyhow::Result<Dataset> {
-    let options = input_options(args)?;
-    let ds = crate::input::load(&args.input, &options)?;
+pub fn load(args: &InputArgs, options: &InputOptions) -> anyhow::Result<Dataset> {
+    let ds = crate::input::load(&args.input, options)?;
     warn(&ds.source.name, &ds.warnings);
     Ok(ds)
 }
 
 /// Load a sheet of cases or a pattern summary, printing its warnings to stderr.
-pub fn load_sheet(args: &InputArgs) -> anyhow::Result<Sheet> {
-    let options = input_options(args)?;
-    let sheet = crate::input::load_sheet(&args.input, &options)?;
+pub fn load_sheet(args: &InputArgs, options: &InputOptions) -> anyhow::Result<Sheet> {
+    let sheet = crate::input::load_sheet(&args.input, options)?;
     match &sheet {
         Sheet::Cases(ds) => warn(&ds.source.name, &ds.warnings),
         Sheet::Summary(s) => warn(&s.source.name, &s.warnings),

@@ -7,15 +7,15 @@ use anyhow::Result;
 
 use crate::analysis::pattern::{self, Pattern, PatternOptions, Stat};
 use crate::analysis::Thresholds;
-use crate::cli::{BandArg, CasesArg, PatternArgs, PatternCmdArgs, ReportFormatArg, StatArg};
+use crate::cli::{BandArg, CasesArg, PatternArgs, PatternCmdArgs, StatArg};
 use crate::error::{quote, InputError, Location, UsageError};
-use crate::figure::emotion::{self, ChartOptions, XMode};
+use crate::figure::emotion::{ChartOptions, XMode};
 use crate::figure::pattern::{BandKind, CaseLines, PatternChart};
 use crate::figure::Figure;
 use crate::input::columns::{role_of, Role};
 use crate::model::{Case, Dataset, Interner, Scale, Sheet, Step, SummarySheet};
 use crate::report::pattern::{GroupReport, GroupsReport};
-use crate::report::{self, PatternOutput, ReportFormat};
+use crate::report::{self, PatternOutput};
 
 /// Pattern options from the flags.
 pub fn options(args: &PatternArgs) -> PatternOptions {
@@ -174,10 +174,9 @@ pub fn chart(
 }
 
 pub fn run(args: &PatternCmdArgs) -> Result<()> {
-    let options = super::input_options(&args.input)?;
-    let scale = options.scale.unwrap_or(Scale::DEFAULT);
-    let t = super::thresholds(&scale, &args.analysis)?;
-    let o = options_from(args);
+    let setup = super::setup(&args.input, &args.analysis)?;
+    let (scale, t) = (setup.scale, setup.thresholds);
+    let o = options(&args.pattern);
     // Check the graph's name before reading: a usage error should cost nothing.
     let graph = match &args.output {
         Some(p) => Some((p.as_path(), super::plot::format_of(p, None)?)),
@@ -191,7 +190,7 @@ pub fn run(args: &PatternCmdArgs) -> Result<()> {
         )
         .into());
     }
-    let sheet = super::load_sheet(&args.input)?;
+    let sheet = super::load_sheet(&args.input, &setup.options)?;
     let made: Vec<Made> = match &sheet {
         Sheet::Summary(s) => {
             if args.by.is_some() {
@@ -231,21 +230,12 @@ pub fn run(args: &PatternCmdArgs) -> Result<()> {
         }),
         None => PatternOutput::Single(Box::new(reports.into_iter().next().expect("one pattern"))),
     };
-    let format = match args.format {
-        ReportFormatArg::Table => ReportFormat::Table,
-        ReportFormatArg::Json => ReportFormat::Json,
-        ReportFormatArg::Csv => ReportFormat::Csv,
-    };
-    let exporter = report::exporter(format);
+    let exporter = report::exporter(args.format.into());
     let out = args.report.as_deref().unwrap_or(Path::new("-"));
     crate::output::write_with(out, &mut |w| exporter.pattern(&output, w))?;
 
     if let Some((path, format)) = graph {
-        let title = args
-            .image
-            .title
-            .clone()
-            .unwrap_or_else(|| emotion::title_from_path(&args.input.input));
+        let title = super::title(&args.image, &args.input.input);
         for m in &made {
             let opts = ChartOptions {
                 width: args.image.width,
@@ -267,10 +257,6 @@ pub fn run(args: &PatternCmdArgs) -> Result<()> {
         }
     }
     Ok(())
-}
-
-fn options_from(args: &PatternCmdArgs) -> PatternOptions {
-    options(&args.pattern)
 }
 
 /// `pattern.png` and group `new` → `pattern-new.png`, with the group made

@@ -9,21 +9,16 @@ use anyhow::Result;
 use crate::cli::{ImageFormat, PlotArgs, XAxisArg};
 use crate::error::UsageError;
 use crate::figure::emotion::{self, ChartOptions, XMode};
-use crate::model::{Scale, Sheet};
+use crate::model::Sheet;
 use crate::render::{self, Format};
 
 pub fn run(args: &PlotArgs) -> Result<()> {
     let (output, format) = output_and_format(args)?;
-    let options = super::input_options(&args.input)?;
-    let scale = options.scale.unwrap_or(Scale::DEFAULT);
-    let t = super::thresholds(&scale, &args.analysis)?;
+    let setup = super::setup(&args.input, &args.analysis)?;
+    let (scale, t) = (setup.scale, setup.thresholds);
     let o = super::pattern::options(&args.pattern);
-    let sheet = super::load_sheet(&args.input)?;
-    let title = args
-        .image
-        .title
-        .clone()
-        .unwrap_or_else(|| emotion::title_from_path(&args.input.input));
+    let sheet = super::load_sheet(&args.input, &setup.options)?;
+    let title = super::title(&args.image, &args.input.input);
     let x = match args.x_axis {
         XAxisArg::Steps => XMode::Steps,
         XAxisArg::Time => XMode::Time,

@@ -4,7 +4,7 @@ use anyhow::Result;
 use serde::Serialize;
 
 use crate::cli::{ValidateArgs, ValidateFormat};
-use crate::model::{Dataset, Sheet, SummarySheet};
+use crate::model::{Dataset, Scale, Sheet, SourceInfo, Step, StepSummary, SummarySheet};
 
 /// The JSON shape of `validate --format json`.
 #[derive(Debug, Serialize)]
@@ -36,6 +36,40 @@ pub struct ScaleInfo {
     pub neutral: f64,
 }
 
+/// The parts every sheet has: source, scale, steps, warnings, and the
+/// columns that are present among `columns`.
+fn understood_of<'a>(
+    source: &'a SourceInfo,
+    scale: &Scale,
+    steps: &'a [Step],
+    warnings: &'a [String],
+    columns: &[(&'static str, bool)],
+) -> Understood<'a> {
+    Understood {
+        file: &source.name,
+        usable: true,
+        layout: source.layout.as_str(),
+        encoding: &source.encoding,
+        delimiter: source.delimiter.to_string(),
+        rows: source.rows,
+        cases: Vec::new(),
+        steps: steps.iter().map(|s| s.name.as_str()).collect(),
+        skipped: source.skipped,
+        scale: ScaleInfo {
+            min: scale.min,
+            max: scale.max,
+            neutral: scale.neutral,
+        },
+        columns: columns
+            .iter()
+            .filter(|(_, present)| *present)
+            .map(|(name, _)| *name)
+            .collect(),
+        warnings,
+    }
+}
+
+/// What was understood of a sheet of cases.
 pub fn understood(ds: &Dataset) -> Understood<'_> {
     let c = &ds.columns;
     let columns = [
@@ -49,36 +83,17 @@ pub fn understood(ds: &Dataset) -> Understood<'_> {
         ("note", c.note),
         ("version", c.version),
         ("order", c.order),
-    ]
-    .into_iter()
-    .filter(|(_, present)| *present)
-    .map(|(name, _)| name)
-    .collect();
-    Understood {
-        file: &ds.source.name,
-        usable: true,
-        layout: ds.source.layout.as_str(),
-        encoding: &ds.source.encoding,
-        delimiter: ds.source.delimiter.to_string(),
-        rows: ds.source.rows,
-        cases: ds
-            .cases
-            .iter()
-            .map(|c| CaseInfo {
-                case: &c.name,
-                steps: c.points.len(),
-            })
-            .collect(),
-        steps: ds.steps.iter().map(|s| s.name.as_str()).collect(),
-        skipped: ds.source.skipped,
-        scale: ScaleInfo {
-            min: ds.scale.min,
-            max: ds.scale.max,
-            neutral: ds.scale.neutral,
-        },
-        columns,
-        warnings: &ds.warnings,
-    }
+    ];
+    let mut u = understood_of(&ds.source, &ds.scale, &ds.steps, &ds.warnings, &columns);
+    u.cases = ds
+        .cases
+        .iter()
+        .map(|c| CaseInfo {
+            case: &c.name,
+            steps: c.points.len(),
+        })
+        .collect();
+    u
 }
 
 fn delimiter_word(d: char) -> String {
@@ -93,8 +108,7 @@ fn delimiter_word(d: char) -> String {
 
 /// What was understood of a pattern summary: its steps and which figures it gives.
 pub fn understood_summary(s: &SummarySheet) -> Understood<'_> {
-    let f = &s.figures;
-    let has = |pick: fn(&crate::model::StepSummary) -> bool| f.iter().any(pick);
+    let has = |pick: fn(&StepSummary) -> bool| s.figures.iter().any(pick);
     let columns = [
         ("phase", s.steps.iter().any(|st| st.phase.is_some())),
         ("n", has(|x| x.n.is_some())),
@@ -110,29 +124,8 @@ pub fn understood_summary(s: &SummarySheet) -> Understood<'_> {
             "below_neutral_share",
             has(|x| x.below_neutral_share.is_some()),
         ),
-    ]
-    .into_iter()
-    .filter(|(_, present)| *present)
-    .map(|(name, _)| name)
-    .collect();
-    Understood {
-        file: &s.source.name,
-        usable: true,
-        layout: s.source.layout.as_str(),
-        encoding: &s.source.encoding,
-        delimiter: s.source.delimiter.to_string(),
-        rows: s.source.rows,
-        cases: Vec::new(),
-        steps: s.steps.iter().map(|st| st.name.as_str()).collect(),
-        skipped: 0,
-        scale: ScaleInfo {
-            min: s.scale.min,
-            max: s.scale.max,
-            neutral: s.scale.neutral,
-        },
-        columns,
-        warnings: &s.warnings,
-    }
+    ];
+    understood_of(&s.source, &s.scale, &s.steps, &s.warnings, &columns)
 }
 
 /// The JSON of `validate --format json` for a sheet that cannot be used:
