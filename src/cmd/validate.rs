@@ -96,6 +96,18 @@ pub fn understood(ds: &Dataset) -> Understood<'_> {
     u
 }
 
+/// `N: a, b, c … and M more`, showing at most `shown` of `total` items.
+fn listing(items: impl Iterator<Item = String>, total: usize, shown: usize) -> String {
+    let first: Vec<String> = items.take(shown).collect();
+    let more = total.saturating_sub(shown);
+    let rest = if more > 0 {
+        format!(" … and {more} more")
+    } else {
+        String::new()
+    };
+    format!("{total}: {}{rest}", first.join(", "))
+}
+
 fn delimiter_word(d: char) -> String {
     match d {
         '\t' => "tab".to_string(),
@@ -199,13 +211,6 @@ pub fn run(args: &ValidateArgs) -> Result<()> {
                     (_, false) => format!("step, feeling, {}", u.columns.join(", ")),
                 },
             );
-            let cases: Vec<String> = u
-                .cases
-                .iter()
-                .take(20)
-                .map(|c| format!("{} ({} steps)", crate::error::quote(c.case), c.steps))
-                .collect();
-            let more = u.cases.len().saturating_sub(20);
             if u.layout == "summary" {
                 line(
                     &mut out,
@@ -213,42 +218,14 @@ pub fn run(args: &ValidateArgs) -> Result<()> {
                     "none: a pattern summary, one row per step".to_string(),
                 );
             } else {
-                line(
-                    &mut out,
-                    "cases",
-                    format!(
-                        "{}: {}{}",
-                        u.cases.len(),
-                        cases.join(", "),
-                        if more > 0 {
-                            format!(" … and {more} more")
-                        } else {
-                            String::new()
-                        }
-                    ),
-                );
+                let cases = u
+                    .cases
+                    .iter()
+                    .map(|c| format!("{} ({} steps)", crate::error::quote(c.case), c.steps));
+                line(&mut out, "cases", listing(cases, u.cases.len(), 20));
             }
-            let steps: Vec<String> = u
-                .steps
-                .iter()
-                .take(40)
-                .map(|s| crate::error::quote(s))
-                .collect();
-            let more = u.steps.len().saturating_sub(40);
-            line(
-                &mut out,
-                "steps",
-                format!(
-                    "{}: {}{}",
-                    u.steps.len(),
-                    steps.join(", "),
-                    if more > 0 {
-                        format!(" … and {more} more")
-                    } else {
-                        String::new()
-                    }
-                ),
-            );
+            let steps = u.steps.iter().map(|s| crate::error::quote(s));
+            line(&mut out, "steps", listing(steps, u.steps.len(), 40));
             line(
                 &mut out,
                 "skipped",
