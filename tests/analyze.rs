@@ -150,15 +150,7 @@ fn thresholds_change_the_result() {
 fn short_cases_have_no_turning_points() {
     let w = Work::new();
     w.write("two.csv", "step,feeling\na,1\nb,-4\n");
-    let out = w
-        .cmd()
-        .args(["analyze", "two.csv", "--format", "json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let v: Value = serde_json::from_slice(&out).unwrap();
+    let v = w.json(&["analyze", "two.csv", "--format", "json"]);
     assert!(v["cases"][0]["turning_points"]
         .as_array()
         .unwrap()
@@ -177,12 +169,9 @@ fn bad_thresholds_are_usage_errors_naming_the_flag() {
         ("--sharp-drop", "0"),
         ("--sharp-drop", "11"),
     ] {
-        w.cmd()
-            .args(["analyze", &f, flag, value])
-            .assert()
-            .code(2)
-            .stderr(predicate::str::contains(flag))
-            .stderr(predicate::str::contains("expected"));
+        let stderr = w.fails(&["analyze", &f, flag, value], 2);
+        assert!(stderr.contains(flag), "{stderr}");
+        assert!(stderr.contains("expected"), "{stderr}");
     }
 }
 
@@ -208,15 +197,7 @@ fn csv_cells_cannot_become_formulas() {
         "f.csv",
         "step,feeling\n=HYPERLINK(\"x\"),1\n@cmd,-4\n+1 more,3\nend,-4\n",
     );
-    let out = w
-        .cmd()
-        .args(["analyze", "f.csv", "--format", "csv"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let text = String::from_utf8(out).unwrap();
+    let text = w.stdout(&["analyze", "f.csv", "--format", "csv"]);
     assert!(text.contains("'@cmd"), "{text}");
     assert!(!text.contains(",@cmd"), "{text}");
 }

@@ -4,19 +4,13 @@
 mod common;
 
 use common::*;
-use predicates::prelude::*;
 
 /// Run `plot` on a bad fixture; expect exit 1 and the message parts.
 fn rejects(file: &str, location: &str, parts: &[&str]) {
     let w = Work::new();
     let path = fixture(&format!("bad/{file}"));
-    let assert = w
-        .cmd()
-        .args(["plot", &path, "-o", "out.png"])
-        .assert()
-        .code(1)
-        .stdout(predicate::str::is_empty());
-    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    let (stdout, stderr) = w.fails_with_stdout(&["plot", &path, "-o", "out.png"], 1);
+    assert!(stdout.is_empty(), "{file}: {stdout}");
     let first = stderr.lines().next().unwrap_or("");
     assert!(
         first.starts_with(&format!("error: {path}{location}")),
@@ -120,11 +114,11 @@ fn time_going_backwards() {
 #[test]
 fn missing_file() {
     let w = Work::new();
-    w.cmd()
-        .args(["plot", "nope.csv"])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::starts_with("error: nope.csv: no such file"));
+    let stderr = w.fails(&["plot", "nope.csv"], 1);
+    assert!(
+        stderr.starts_with("error: nope.csv: no such file"),
+        "{stderr}"
+    );
 }
 
 #[test]

@@ -84,32 +84,21 @@ fn groups_by_segment() {
 #[test]
 fn by_needs_a_case_column() {
     let w = Work::new();
-    w.cmd()
-        .args([
-            "pattern",
-            &fixture("workshop-cinema-he-bom-crlf.csv"),
-            "--by",
-            "segment",
-        ])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("no segment column"));
-    w.cmd()
-        .args(["pattern", &fixture("cable-install.csv"), "--by", "owner"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("expected segment or version"));
+    let he = fixture("workshop-cinema-he-bom-crlf.csv");
+    let stderr = w.fails(&["pattern", &he, "--by", "segment"], 2);
+    assert!(stderr.contains("no segment column"), "{stderr}");
+    let cable = fixture("cable-install.csv");
+    let stderr = w.fails(&["pattern", &cable, "--by", "owner"], 2);
+    assert!(stderr.contains("expected segment or version"), "{stderr}");
 }
 
 #[test]
 fn risk_outside_zero_to_one_is_a_usage_error() {
     let w = Work::new();
+    let f = fixture("cable-install.csv");
     for bad in ["1.5", "-0.1", "lots"] {
-        w.cmd()
-            .args(["pattern", &fixture("cable-install.csv"), "--risk", bad])
-            .assert()
-            .code(2)
-            .stderr(predicate::str::contains("--risk"));
+        let stderr = w.fails(&["pattern", &f, "--risk", bad], 2);
+        assert!(stderr.contains("--risk"), "{bad}: {stderr}");
     }
 }
 
@@ -160,14 +149,7 @@ fn shapes(svg: &str) -> Vec<String> {
 fn csv_summary_round_trip_draws_the_same_pattern() {
     let w = Work::new();
     let sheet = fixture("workshop-cinema-he-bom-crlf.csv");
-    let out = w
-        .cmd()
-        .args(["pattern", &sheet, "--format", "csv"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = w.stdout(&["pattern", &sheet, "--format", "csv"]);
     w.write("summary.csv", &out);
     // Read back: detected as a summary, same figures.
     w.cmd()
@@ -177,11 +159,8 @@ fn csv_summary_round_trip_draws_the_same_pattern() {
         .stdout(predicate::str::contains("layout     summary (7 rows)"))
         .stdout(predicate::str::contains("none: a pattern summary"));
     // …which `analyze` (per case) cannot take, and says so.
-    w.cmd()
-        .args(["analyze", "summary.csv"])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("pattern summary"));
+    let stderr = w.fails(&["analyze", "summary.csv"], 1);
+    assert!(stderr.contains("pattern summary"), "{stderr}");
     let a = run_json(&w, &[&sheet]);
     let b = run_json(&w, &["summary.csv"]);
     assert_eq!(a["line"], b["line"]);
@@ -221,13 +200,11 @@ fn summary_written_by_a_warehouse_is_read() {
         .assert()
         .success();
     // A summary cannot give a mean line it does not have.
-    w.cmd()
-        .args(["pattern", "wh.csv", "--stat", "mean"])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains(
-            "--stat mean needs each step's mean",
-        ));
+    let stderr = w.fails(&["pattern", "wh.csv", "--stat", "mean"], 1);
+    assert!(
+        stderr.contains("--stat mean needs each step's mean"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -237,18 +214,12 @@ fn inconsistent_summary_is_refused_with_its_line() {
         "bad.csv",
         "step,median,p25,p75\nSearch,2,1,3\nQueue,-3,-2,-1\n",
     );
-    w.cmd()
-        .args(["pattern", "bad.csv"])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::starts_with("error: bad.csv:3:"))
-        .stderr(predicate::str::contains("p25 −2 is above median −3"));
+    let stderr = w.fails(&["pattern", "bad.csv"], 1);
+    assert!(stderr.starts_with("error: bad.csv:3:"), "{stderr}");
+    assert!(stderr.contains("p25 −2 is above median −3"), "{stderr}");
     w.write("dup.csv", "step,median\nA,1\nA,2\n");
-    w.cmd()
-        .args(["pattern", "dup.csv"])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("appears twice"));
+    let stderr = w.fails(&["pattern", "dup.csv"], 1);
+    assert!(stderr.contains("appears twice"), "{stderr}");
 }
 
 #[test]
@@ -340,39 +311,22 @@ fn by_segment_draws_one_graph_per_group() {
 #[test]
 fn table_snapshot() {
     let w = Work::new();
-    let out = w
-        .cmd()
-        .args(["pattern", &fixture("workshop-cinema-he-bom-crlf.csv")])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    insta::assert_snapshot!("he_pattern_table", String::from_utf8(out).unwrap());
+    let out = w.stdout(&["pattern", &fixture("workshop-cinema-he-bom-crlf.csv")]);
+    insta::assert_snapshot!("he_pattern_table", out);
 }
 
 #[test]
 fn csv_snapshot() {
     let w = Work::new();
-    let out = w
-        .cmd()
-        .args(["pattern", &example("cinema-evening.csv"), "--format", "csv"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    insta::assert_snapshot!("cinema_pattern_csv", String::from_utf8(out).unwrap());
+    let out = w.stdout(&["pattern", &example("cinema-evening.csv"), "--format", "csv"]);
+    insta::assert_snapshot!("cinema_pattern_csv", out);
 }
 
 #[test]
 fn graph_and_report_cannot_share_stdout() {
     let w = Work::new();
-    w.cmd()
-        .args(["pattern", &example("cinema-evening.csv"), "-o", "-"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("--report FILE"));
+    let stderr = w.fails(&["pattern", &example("cinema-evening.csv"), "-o", "-"], 2);
+    assert!(stderr.contains("--report FILE"), "{stderr}");
     w.cmd()
         .args([
             "pattern",
@@ -411,11 +365,11 @@ fn summary_order_column_sorts_the_steps() {
 fn summary_share_outside_zero_to_one_says_what_a_share_is() {
     let w = Work::new();
     w.write("s.csv", "step,median,critical_share\nA,1,0.2\nB,-3,1.5\n");
-    w.cmd()
-        .args(["pattern", "s.csv"])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains(
-        "s.csv:3:1: step \"B\": critical_share 1.5 is not a share — expected a share from 0 to 1",
-    ));
+    let stderr = w.fails(&["pattern", "s.csv"], 1);
+    assert!(
+        stderr.contains(
+            "s.csv:3:1: step \"B\": critical_share 1.5 is not a share — expected a share from 0 to 1"
+        ),
+        "{stderr}"
+    );
 }

@@ -71,15 +71,7 @@ fn width_and_height_are_honoured() {
 #[test]
 fn dash_writes_svg_to_stdout() {
     let w = Work::new();
-    let out = w
-        .cmd()
-        .args(["plot", &fixture("cable-install.csv"), "-o", "-"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let svg = String::from_utf8(out).unwrap();
+    let svg = w.stdout(&["plot", &fixture("cable-install.csv"), "-o", "-"]);
     assert_well_formed_svg(&svg);
     assert!(w.files().is_empty(), "nothing but stdout: {:?}", w.files());
 }
@@ -169,11 +161,11 @@ fn output_is_byte_identical_across_runs() {
 #[test]
 fn unknown_extension_is_a_usage_error() {
     let w = Work::new();
-    w.cmd()
-        .args(["plot", &fixture("cable-install.csv"), "-o", "graph.jpg"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains(".svg or .png"));
+    let stderr = w.fails(
+        &["plot", &fixture("cable-install.csv"), "-o", "graph.jpg"],
+        2,
+    );
+    assert!(stderr.contains(".svg or .png"), "{stderr}");
     assert!(w.files().is_empty());
 }
 
@@ -199,10 +191,7 @@ fn an_error_leaves_an_existing_graph_untouched() {
     let w = Work::new();
     w.write("keep.png", b"precious");
     w.write("bad.csv", "step,feeling\na,1\nb,99\n");
-    w.cmd()
-        .args(["plot", "bad.csv", "-o", "keep.png"])
-        .assert()
-        .code(1);
+    w.fails(&["plot", "bad.csv", "-o", "keep.png"], 1);
     assert_eq!(w.read("keep.png"), b"precious");
     assert_eq!(
         w.files(),
@@ -386,19 +375,20 @@ fn time_axis_places_steps_at_elapsed_time() {
     let corners = points.split_whitespace().count();
     assert_eq!(corners, 13, "{line}");
     // Without times, --x time is refused with the reason and no file.
-    w.cmd()
-        .args([
+    let stderr = w.fails(
+        &[
             "plot",
             &fixture("decimal-comma-semicolon.csv"),
             "--x",
             "time",
             "-o",
             "u.svg",
-        ])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains(
-            "--x time needs a time at every step",
-        ));
+        ],
+        1,
+    );
+    assert!(
+        stderr.contains("--x time needs a time at every step"),
+        "{stderr}"
+    );
     assert!(!w.path("u.svg").exists());
 }

@@ -96,23 +96,13 @@ fn text_report_names_layout_encoding_and_cases() {
 fn other_scales() {
     let w = Work::new();
     w.write("s.csv", "step,feeling\na,1\nb,5\nc,3\n");
-    let out = w
-        .cmd()
-        .args(["validate", "s.csv", "--scale", "1..5", "--format", "json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let v = w.json(&["validate", "s.csv", "--scale", "1..5", "--format", "json"]);
     assert_eq!(v["scale"]["neutral"], 3.0);
-    w.cmd()
-        .args(["validate", "s.csv", "--scale", "-3..3"])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains(
-            "s.csv:3:3: feeling 5 is outside the scale -3..3",
-        ));
+    let stderr = w.fails(&["validate", "s.csv", "--scale", "-3..3"], 1);
+    assert!(
+        stderr.contains("s.csv:3:3: feeling 5 is outside the scale -3..3"),
+        "{stderr}"
+    );
     w.cmd()
         .args(["validate", "s.csv", "--scale", "0..10", "--neutral", "2"])
         .assert()
@@ -132,32 +122,25 @@ fn bad_flags_are_usage_errors() {
         vec!["validate"],
         vec!["plot", &f, "--width", "0"],
     ] {
-        w.cmd()
-            .args(&args)
-            .assert()
-            .code(2)
-            .stderr(predicate::str::contains("error"));
+        let stderr = w.fails(&args, 2);
+        assert!(stderr.contains("error"), "{stderr}");
     }
 }
 
 #[test]
 fn unusable_sheet_in_json_says_so_on_stdout() {
     let w = Work::new();
-    let out = w
-        .cmd()
-        .args([
+    let (out, stderr) = w.fails_with_stdout(
+        &[
             "validate",
             &fixture("bad/out-of-range.csv"),
             "--format",
             "json",
-        ])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("outside the scale"))
-        .get_output()
-        .stdout
-        .clone();
-    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        ],
+        1,
+    );
+    assert!(stderr.contains("outside the scale"), "{stderr}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["usable"], false);
     assert_eq!(v["line"], 3);
     assert_eq!(v["column"], 6);
@@ -198,13 +181,11 @@ fn conflicting_orders_name_both_rows() {
         "oc.csv",
         "case,step,order,feeling\nA,Book,1,2\nA,Park,2,-3\nB,Book,1,1\nB,Park,3,-4\n",
     );
-    w.cmd()
-        .args(["validate", "oc.csv"])
-        .assert()
-        .code(1)
-        .stderr(predicate::str::starts_with(
-            "error: oc.csv:5:1: step \"Park\" has order 3 here but 2 on line 3",
-        ));
+    let stderr = w.fails(&["validate", "oc.csv"], 1);
+    assert!(
+        stderr.starts_with("error: oc.csv:5:1: step \"Park\" has order 3 here but 2 on line 3"),
+        "{stderr}"
+    );
 }
 
 #[test]

@@ -65,7 +65,35 @@ impl Work {
 
     /// Run the binary with `args`, expect success, and parse its standard output as JSON.
     pub fn json(&self, args: &[&str]) -> serde_json::Value {
-        serde_json::from_str(&self.stdout(args)).expect("JSON on standard output")
+        let text = self.stdout(args);
+        serde_json::from_str(&text)
+            .unwrap_or_else(|e| panic!("{args:?}: not JSON on standard output ({e}): {text}"))
+    }
+
+    /// Run the binary with `args`, expect exit code `code`, and return its
+    /// standard error, whose first line must start with `error:` (no panic).
+    pub fn fails(&self, args: &[&str], code: i32) -> String {
+        self.fails_with_stdout(args, code).1
+    }
+
+    /// [`Work::fails`], also returning standard output: `(stdout, stderr)`.
+    pub fn fails_with_stdout(&self, args: &[&str], code: i32) -> (String, String) {
+        let out = self
+            .cmd()
+            .args(args)
+            .assert()
+            .code(code)
+            .get_output()
+            .clone();
+        let stderr = String::from_utf8(out.stderr).expect("UTF-8 on standard error");
+        let first = stderr.lines().next().unwrap_or("");
+        assert!(
+            first.starts_with("error:"),
+            "{args:?}: first line of stderr should start with `error:`: {stderr:?}"
+        );
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        let stdout = String::from_utf8(out.stdout).expect("UTF-8 on standard output");
+        (stdout, stderr)
     }
 }
 
