@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Peers for the benchmarks of two coming features, measured with hyperfine:
+#   compare (issue 7): two 500,000-row sheets (25,000 cases x 20 steps each),
+#     against the same per-step test in pandas + scipy (scripts/peers/compare_pandas.py);
+#   batch (issue 8): one pattern graph per segment, against the same loop in
+#     matplotlib (scripts/peers/batch_matplotlib.py), 20 segments x 15 cases;
+#     1,000 segments x 30 cases x 20 steps (600,000 rows) has absolute targets.
+# The emograph side of each is one commented line (marked EMOGRAPH): uncomment
+# it when the feature lands. Python peers run from a venv in bench-data/venv
+# (PyPI: pandas, scipy, matplotlib, polars, duckdb). Generated data and outputs
+# go to bench-data/ (git-ignored). Runs are sequential: this is a 2-core machine.
+# usage: scripts/bench-peers.sh [extra hyperfine flags, e.g. --export-markdown FILE]
+#        BIG_PEERS=1 scripts/bench-peers.sh   also time matplotlib on 1,000 segments (minutes)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v hyperfine >/dev/null; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && apt-get install -y -qq hyperfine
+  else
+    echo "install hyperfine: apt-get install hyperfine" >&2; exit 1
+  fi
+fi
+
+mkdir -p bench-data
+venv=bench-data/venv
+if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import pandas, scipy, matplotlib, polars, duckdb" 2>/dev/null; then
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install -q --upgrade pip
+  "$venv/bin/pip" install -q pandas scipy matplotlib polars duckdb
+fi
+py=$venv/bin/python
+
+cargo build --release --quiet
+bin=target/release/emograph
+
+# Data (seeded: the same bytes every time), made once.
+[ -f bench-data/after.csv ] || python3 scripts/gen_sheet.py compare 25000 20 bench-data/before.csv bench-data/after.csv
+[ -f bench-data/segs20.csv ] || python3 scripts/gen_sheet.py segments 20 15 20 bench-data/segs20.csv
+[ -f bench-data/segs1000.csv ] || python3 scripts/gen_sheet.py segments 1000 30 20 bench-data/segs1000.csv
+
+echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
+echo "== versions: $($bin --version 2>/dev/null || echo emograph ?), $(hyperfine --version)"
+"$py" - <<'PY'
+import sys, pandas, scipy, matplotlib, polars, duckdb, numpy
+print("== python", sys.version.split()[0], "pandas", pandas.__version__, "numpy", numpy.__version__,
+      "scipy", scipy.__version__, "matplotlib", matplotlib.__version__,
+      "polars", polars.__version__, "duckdb", duckdb.__version__)
+PY
+
+echo "== compare: 2 x 500,000 rows, per-step Mann-Whitney + Holm (target: emograph < 1.5 s and faster than pandas + scipy)"
+args=(-n "pandas + scipy: compare, 2 x 500k rows"
+      "$py scripts/peers/compare_pandas.py bench-data/before.csv bench-data/after.csv bench-data/compare-pandas.json")
+# EMOGRAPH (issue 7):
+# args+=(-n "emograph compare --format json, 2 x 500k rows" "$bin compare bench-data/before.csv bench-data/after.csv --format json --report bench-data/compare.json")
+hyperfine --warmup 1 --runs 5 -N "$@" "${args[@]}"
+
+echo "== batch: 20 segments x 15 cases, one pattern graph each (targets: emograph >= 50x faster for SVG, >= 20x for PNG)"
+for fmt in svg png; do
+  args=(-n "matplotlib: 20 segments -> $fmt" --prepare "rm -rf bench-data/out-mpl-$fmt"
+        "$py scripts/peers/batch_matplotlib.py bench-data/segs20.csv bench-data/out-mpl-$fmt $fmt")
+  # EMOGRAPH (issue 8):
+  # args+=(-n "emograph plot --by segment: 20 segments -> $fmt" --prepare "rm -rf bench-data/out-$fmt" "$bin plot bench-data/segs20.csv --by segment --out-dir bench-data/out-$fmt/ --format $fmt")
+  hyperfine --warmup 1 --runs 3 -N "$@" "${args[@]}"
+done
+
+echo "== batch: 1,000 segments x 30 cases x 20 steps = 600,000 rows (targets: all SVGs < 4 s, all PNGs < 20 s)"
+# EMOGRAPH (issue 8):
+# for fmt in svg png; do hyperfine --warmup 1 --runs 3 -N "$@" --prepare "rm -rf bench-data/out1000-$fmt" -n "emograph plot --by segment: 1,000 segments -> $fmt" "$bin plot bench-data/segs1000.csv --by segment --out-dir bench-data/out1000-$fmt/ --format $fmt"; done
+if [ "${BIG_PEERS:-0}" = 1 ]; then
+  for fmt in svg png; do
+    hyperfine --runs 1 -N "$@" --prepare "rm -rf bench-data/out1000-mpl-$fmt" \
+      -n "matplotlib: 1,000 segments -> $fmt" \
+      "$py scripts/peers/batch_matplotlib.py bench-data/segs1000.csv bench-data/out1000-mpl-$fmt $fmt"
+  done
+else
+  echo "(matplotlib on 1,000 segments takes minutes: BIG_PEERS=1 to time it)"
+fi
