@@ -9,7 +9,7 @@
 # it when the feature lands. Python peers run from a venv in bench-data/venv
 # (PyPI: pandas, scipy, matplotlib, polars, duckdb). Generated data and outputs
 # go to bench-data/ (git-ignored). Runs are sequential: this is a 2-core machine.
-# usage: scripts/bench-peers.sh [extra hyperfine flags, e.g. --export-markdown FILE]
+# usage: scripts/bench-peers.sh [extra hyperfine flags for every run, e.g. --style basic]
 #        BIG_PEERS=1 scripts/bench-peers.sh   also time matplotlib on 1,000 segments (minutes)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Whole-process timings of the release binary with hyperfine (Debian package
 # `hyperfine`), plus peak memory with GNU time. Generated data goes to
-# bench-data/ (git-ignored). Results: docs/performance.md.
+# bench-data/ (git-ignored). Results: docs/performance.md. Python peers of the
+# coming compare and batch benchmarks: scripts/bench-peers.sh.
 # usage: scripts/bench.sh [extra hyperfine flags, e.g. --export-markdown FILE]
 set -euo pipefail
 cd "$(dirname "$0")/.."
