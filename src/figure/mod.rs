@@ -2,6 +2,7 @@
 //! stage turns a dataset and its analysis into shapes and words. It never
 //! computes analysis; renderers never decide what a shape means.
 
+pub mod compare;
 pub mod emotion;
 mod marks;
 pub mod pattern;

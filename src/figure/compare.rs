@@ -1,0 +1,439 @@
+//! The before/after graph: two typical patterns on one emotion graph.
+//! Before is grey and dashed over a light band; after is in colour over its
+//! band; the area between the two lines is green where after is better and
+//! red where it is worse. Under each step its change, starred when the test
+//! finds it significant; removed steps stay on the before line only, added
+//! steps are marked new. Everything drawn comes from the comparison: nothing
+//! is computed again here but the geometry of the fill.
+
+use super::emotion::{plural, sections, step_axis, y_axis, zones, ChartOptions};
+use super::pattern::BandKind;
+use super::theme::{self, Rgb};
+use super::{Band, Callout, Figure, Glyph, LegendEntry, Line, Marker, Shape};
+use crate::analysis::pattern::{Pattern, Stat};
+use crate::analysis::Thresholds;
+use crate::model::{Interner, Scale, Sym};
+use crate::numfmt::value;
+
+pub const BEFORE: Rgb = Rgb(117, 117, 117);
+pub const AFTER: Rgb = theme::PRIMARY;
+const AFTER_BAND: Rgb = Rgb(74, 120, 181);
+pub const BETTER: Rgb = Rgb(46, 160, 67);
+pub const WORSE: Rgb = Rgb(214, 39, 40);
+const DIP: Rgb = super::marks::DIP;
+
+/// Where a merged step stands in the redesign.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepStatus {
+    Both,
+    Removed,
+    Added,
+}
+
+/// One step of the merged order, as the graph shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompareStep<'a> {
+    pub name: &'a str,
+    pub phase: Option<Sym>,
+    pub status: StepStatus,
+    /// After − before of the statistic the lines follow.
+    pub delta: Option<f64>,
+    pub significant: bool,
+}
+
+/// One side of the comparison.
+pub struct CompareSide<'a> {
+    pub label: &'a str,
+    pub pattern: &'a Pattern,
+    /// For each merged step, its index in `pattern.steps` and `pattern.line`.
+    pub at: Vec<Option<usize>>,
+}
+
+/// What the before/after graph is drawn from.
+pub struct CompareChart<'a> {
+    pub steps: Vec<CompareStep<'a>>,
+    /// Phase names of `steps[i].phase`.
+    pub strings: &'a Interner,
+    pub before: CompareSide<'a>,
+    pub after: CompareSide<'a>,
+    pub scale: Scale,
+    pub band: BandKind,
+    /// The significance level the stars stand for.
+    pub alpha: f64,
+    /// Whether any step was tested (false for one case against one, or summaries).
+    pub tested: bool,
+    /// What changed, in words, for the subtitle.
+    pub verdict: String,
+}
+
+/// Build the before/after graph.
+pub fn build(c: &CompareChart, t: &Thresholds, opts: &ChartOptions) -> Figure {
+    let names: Vec<&str> = c.steps.iter().map(|s| s.name).collect();
+    let mut x = step_axis(names.iter().copied());
+    for (label, s) in x.labels.iter_mut().zip(&c.steps) {
+        label.note = match s.status {
+            StepStatus::Removed => Some("removed".to_string()),
+            StepStatus::Added => Some("new".to_string()),
+            StepStatus::Both => s.delta.map(|d| {
+                let star = if s.significant { " *" } else { "" };
+                format!("{}{star}", signed(d))
+            }),
+        };
+    }
+    let phases: Vec<Option<Sym>> = c.steps.iter().map(|s| s.phase).collect();
+    let mut fig = Figure {
+        width: opts.width,
+        height: opts.height,
+        title: opts.title.clone(),
+        subtitle: subtitle(c),
+        x,
+        y: y_axis(&c.scale),
+        zones: zones(&c.scale, t),
+        sections: sections(&phases, c.strings),
+        bands: Vec::new(),
+        lines: Vec::new(),
+        markers: Vec::new(),
+        callouts: Vec::new(),
+        axis_notes: Vec::new(),
+        legend: Vec::new(),
+    };
+
+    let before = side_points(&c.before);
+    let after = side_points(&c.after);
+
+    // Bands of each side, before first (underneath).
+    for (side, fill, opacity) in [
+        (&c.before, BEFORE, 0.14),
+        (&c.after, AFTER_BAND, 0.22),
+    ] {
+        if let Some(points) = band(side, c.band) {
+            fig.bands.push(Band {
+                points,
+                fill,
+                opacity,
+            });
+        }
+    }
+    // The change between the lines: green where after is higher, red where lower.
+    let (better, worse) = between(&before, &after);
+    let has_better = better.iter().any(|&(_, lo, hi)| hi > lo);
+    let has_worse = worse.iter().any(|&(_, lo, hi)| hi > lo);
+    if has_better {
+        fig.bands.push(Band {
+            points: better,
+            fill: BETTER,
+            opacity: 0.35,
+        });
+    }
+    if has_worse {
+        fig.bands.push(Band {
+            points: worse,
+            fill: WORSE,
+            opacity: 0.35,
+        });
+    }
+
+    fig.lines.push(Line {
+        points: before.clone(),
+        color: BEFORE,
+        width: 3,
+        opacity: 1.0,
+        dashed: true,
+        dot: 4,
+        hold: false,
+    });
+    fig.lines.push(Line {
+        points: after.clone(),
+        color: AFTER,
+        width: 5,
+        opacity: 1.0,
+        dashed: false,
+        dot: 6,
+        hold: false,
+    });
+
+    // Critical dips of each side: grey rings before, red rings after.
+    if opts.marks {
+        for (side, color) in [(&c.before, BEFORE), (&c.after, DIP)] {
+            for dip in &side.pattern.analysis.critical_dips {
+                if let Some(x) = merged_x(side, dip.index) {
+                    fig.markers.push(Marker {
+                        x,
+                        y: dip.feeling,
+                        shape: Shape::Ring,
+                        color,
+                        size: 14,
+                    });
+                }
+            }
+        }
+        // Callouts on the largest significant changes (or the largest
+        // changes when nothing was tested), most changed first.
+        let mut changed: Vec<(usize, f64)> = c
+            .steps
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.status == StepStatus::Both && (s.significant || !c.tested))
+            .filter_map(|(i, s)| s.delta.filter(|d| d.abs() > 0.0).map(|d| (i, d)))
+            .collect();
+        changed.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()).then(a.0.cmp(&b.0)));
+        for &(i, d) in changed.iter().take(3) {
+            let (Some(b), Some(a)) = (value_at(&c.before, i), value_at(&c.after, i)) else {
+                continue;
+            };
+            fig.callouts.push(Callout {
+                x: i as f64,
+                y: a,
+                lines: vec![
+                    c.steps[i].name.to_string(),
+                    format!("{} → {} ({})", value(b), value(a), signed(d)),
+                ],
+                color: if d > 0.0 { BETTER } else { WORSE },
+            });
+        }
+    }
+
+    legend(&mut fig, c, has_better, has_worse);
+    fig
+}
+
+/// A side's line in merged x positions.
+fn side_points(side: &CompareSide) -> Vec<(f64, f64)> {
+    side.at
+        .iter()
+        .enumerate()
+        .filter_map(|(i, k)| k.and_then(|k| side.pattern.line.get(k)).map(|&v| (i as f64, v)))
+        .collect()
+}
+
+fn value_at(side: &CompareSide, merged: usize) -> Option<f64> {
+    side.at
+        .get(merged)
+        .copied()
+        .flatten()
+        .and_then(|k| side.pattern.line.get(k).copied())
+}
+
+/// The merged x of the side's `k`-th pattern step.
+fn merged_x(side: &CompareSide, k: usize) -> Option<f64> {
+    side.at.iter().position(|&a| a == Some(k)).map(|i| i as f64)
+}
+
+fn band(side: &CompareSide, kind: BandKind) -> Option<Vec<(f64, f64, f64)>> {
+    let points: Vec<(f64, f64, f64)> = side
+        .at
+        .iter()
+        .enumerate()
+        .filter_map(|(i, k)| {
+            let f = &side.pattern.steps.get((*k)?)?.figures;
+            let (lo, hi) = match kind {
+                BandKind::Iqr => (f.p25?, f.p75?),
+                BandKind::MinMax => (f.min?, f.max?),
+                BandKind::None => return None,
+            };
+            Some((i as f64, lo, hi))
+        })
+        .collect();
+    (points.len() > 1 && points.iter().any(|&(_, lo, hi)| hi > lo)).then_some(points)
+}
+
+/// The value of a polyline at `x` (linear between its points), if `x` is
+/// within its span.
+fn at_x(line: &[(f64, f64)], x: f64) -> Option<f64> {
+    let k = line.iter().position(|&(px, _)| px >= x)?;
+    let (x1, y1) = line[k];
+    if x1 == x {
+        return Some(y1);
+    }
+    let (x0, y0) = *line.get(k.checked_sub(1)?)?;
+    Some(y0 + (y1 - y0) * (x - x0) / (x1 - x0))
+}
+
+/// The areas between the before and after lines, as they are drawn: where
+/// after is higher (better) and where it is lower (worse), each as a band
+/// that is empty elsewhere. Both lines are straight between their points,
+/// so the bands follow them exactly, crossings included.
+fn between(before: &[(f64, f64)], after: &[(f64, f64)]) -> (Vec<(f64, f64, f64)>, Vec<(f64, f64, f64)>) {
+    let mut xs: Vec<f64> = before.iter().chain(after).map(|p| p.0).collect();
+    xs.sort_by(f64::total_cmp);
+    xs.dedup();
+    let pairs: Vec<(f64, f64, f64)> = xs
+        .into_iter()
+        .filter_map(|x| Some((x, at_x(before, x)?, at_x(after, x)?)))
+        .collect();
+    let mut better = Vec::new();
+    let mut worse = Vec::new();
+    for (k, &(x, b, a)) in pairs.iter().enumerate() {
+        if k > 0 {
+            let (px, pb, pa) = pairs[k - 1];
+            let (g0, g1) = (pa - pb, a - b);
+            if (g0 > 0.0 && g1 < 0.0) || (g0 < 0.0 && g1 > 0.0) {
+                let t = g0 / (g0 - g1);
+                let cx = px + t * (x - px);
+                let cy = pb + t * (b - pb);
+                better.push((cx, cy, cy));
+                worse.push((cx, cy, cy));
+            }
+        }
+        better.push((x, b, a.max(b)));
+        worse.push((x, a.min(b), b));
+    }
+    (better, worse)
+}
+
+/// `+2`, `−1.5`, `0`.
+fn signed(d: f64) -> String {
+    if d > 0.0 {
+        format!("+{}", value(d))
+    } else {
+        value(d)
+    }
+}
+
+fn stat_word(p: &Pattern) -> &'static str {
+    match p.stat {
+        Stat::Median => "median",
+        Stat::Mean => "mean",
+    }
+}
+
+fn who(side: &CompareSide) -> String {
+    match side.pattern.cases {
+        Some(n) => format!("{} ({n} case{})", side.label, plural(n)),
+        None => format!("{} (summary)", side.label),
+    }
+}
+
+fn subtitle(c: &CompareChart) -> String {
+    format!(
+        "{} → {} · {} step{} · {} · {}",
+        who(&c.before),
+        who(&c.after),
+        c.steps.len(),
+        plural(c.steps.len()),
+        stat_word(c.after.pattern),
+        c.verdict
+    )
+}
+
+fn legend(fig: &mut Figure, c: &CompareChart, better: bool, worse: bool) {
+    let stat = stat_word(c.after.pattern);
+    let mut entries = vec![
+        (
+            format!("{}: {stat}", c.before.label),
+            Glyph::Line {
+                color: BEFORE,
+                width: 3,
+                dashed: true,
+                dot: true,
+            },
+        ),
+        (
+            format!("{}: {stat}", c.after.label),
+            Glyph::Line {
+                color: AFTER,
+                width: 5,
+                dashed: false,
+                dot: true,
+            },
+        ),
+    ];
+    if fig.bands.iter().any(|b| b.fill == AFTER_BAND) {
+        entries.push((
+            match c.band {
+                BandKind::MinMax => "range of cases (lowest to highest)".to_string(),
+                _ => "middle half of cases (25–75%)".to_string(),
+            },
+            Glyph::Fill {
+                color: AFTER_BAND,
+                opacity: 0.22,
+            },
+        ));
+    }
+    if better {
+        entries.push((
+            "better after".to_string(),
+            Glyph::Fill {
+                color: BETTER,
+                opacity: 0.35,
+            },
+        ));
+    }
+    if worse {
+        entries.push((
+            "worse after".to_string(),
+            Glyph::Fill {
+                color: WORSE,
+                opacity: 0.35,
+            },
+        ));
+    }
+    if c.steps.iter().any(|s| s.significant) {
+        entries.push((
+            format!(
+                "* significant change (Mann–Whitney, Holm, α = {})",
+                value(c.alpha)
+            ),
+            Glyph::Symbol {
+                text: "*".to_string(),
+                color: theme::INK,
+            },
+        ));
+    }
+    let ring = |color| fig.markers.iter().any(|m| m.shape == Shape::Ring && m.color == color);
+    if ring(BEFORE) {
+        entries.push((
+            format!("critical dip, {}", c.before.label),
+            Glyph::Marker {
+                shape: Shape::Ring,
+                color: BEFORE,
+            },
+        ));
+    }
+    if ring(DIP) {
+        entries.push((
+            format!("critical dip, {}", c.after.label),
+            Glyph::Marker {
+                shape: Shape::Ring,
+                color: DIP,
+            },
+        ));
+    }
+    fig.legend
+        .extend(entries.into_iter().map(|(label, glyph)| LegendEntry { label, glyph }));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_fill_follows_both_lines_and_splits_at_crossings() {
+        let before = [(0.0, 0.0), (1.0, 2.0), (2.0, -2.0)];
+        let after = [(0.0, 1.0), (1.0, 1.0), (2.0, 0.0)];
+        let (better, worse) = between(&before, &after);
+        // At x=0 after is 1 above; between 0 and 1 the lines cross at y=1.
+        assert_eq!(better[0], (0.0, 0.0, 1.0));
+        assert_eq!(worse[0], (0.0, 0.0, 0.0));
+        assert!(better.iter().any(|&(x, lo, hi)| (x - 0.5).abs() < 1e-12 && lo == hi));
+        // At x=1 before is higher: the worse band spans 1..2, the better band is empty.
+        assert!(worse.contains(&(1.0, 1.0, 2.0)));
+        assert!(better.contains(&(1.0, 2.0, 2.0)));
+    }
+
+    #[test]
+    fn a_line_missing_a_step_is_interpolated_across_it() {
+        let before = [(0.0, 0.0), (1.0, -4.0), (2.0, 0.0)];
+        let after = [(0.0, 0.0), (2.0, 0.0)]; // step 1 removed
+        let (better, worse) = between(&before, &after);
+        assert!(better.contains(&(1.0, -4.0, 0.0)));
+        assert!(worse.contains(&(1.0, -4.0, -4.0)));
+    }
+
+    #[test]
+    fn signs() {
+        assert_eq!(signed(2.0), "+2");
+        assert_eq!(signed(0.0), "0");
+        assert!(signed(-1.5).ends_with("1.5"));
+    }
+}
