@@ -48,7 +48,7 @@ fn understood_of<'a>(
     Understood {
         file: &source.name,
         usable: true,
-        layout: source.layout.as_str(),
+        layout: source.shape.as_str(),
         encoding: &source.encoding,
         delimiter: source.delimiter.to_string(),
         rows: source.rows,

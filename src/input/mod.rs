@@ -270,7 +270,7 @@ mod tests {
         assert_eq!(d.steps.len(), 3);
         assert_eq!(d.cases.len(), 1);
         assert_eq!(d.cases[0].feelings(), vec![2.0, -3.0, 4.0]);
-        assert_eq!(d.source.layout, crate::model::Layout::Long);
+        assert_eq!(d.source.shape, crate::model::SheetShape::Long);
     }
 
     #[test]
@@ -284,7 +284,7 @@ mod tests {
     #[test]
     fn wide_sheet_is_detected() {
         let d = parse_str("step,Dana,Yossi\na,1,2\nb,-1,\n").unwrap();
-        assert_eq!(d.source.layout, crate::model::Layout::Wide);
+        assert_eq!(d.source.shape, crate::model::SheetShape::Wide);
         assert_eq!(d.cases.len(), 2);
         assert_eq!(d.cases[1].name, "Yossi");
         assert_eq!(d.cases[1].feelings(), vec![2.0]);

@@ -8,7 +8,7 @@ use super::columns::{ColumnMap, Role};
 use super::feelings;
 use crate::error::{quote, InputError, Location};
 use crate::model::{
-    FastMap, Interner, Layout, Scale, SourceInfo, Step, StepSummary, SummarySheet, Sym,
+    FastMap, Interner, Scale, SheetShape, SourceInfo, Step, StepSummary, SummarySheet, Sym,
 };
 
 /// The summary columns a header may hold besides `step` and `phase`.
@@ -79,7 +79,7 @@ impl<'a> SummaryBuilder<'a> {
             scale,
             source: SourceInfo {
                 name: name.to_string(),
-                layout: Layout::Summary,
+                shape: SheetShape::Summary,
                 encoding,
                 delimiter,
                 rows: 0,

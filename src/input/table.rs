@@ -6,12 +6,13 @@ use csv::StringRecord;
 
 use super::columns::{ColumnMap, Role};
 use super::feelings::{self, Feeling, FeelingError};
-use super::time::{self, TimeValue};
+use super::time;
 use super::{InputOptions, LayoutChoice};
 use crate::error::{quote, InputError, Location};
 use crate::model::align::{self, AlignError, Visit};
 use crate::model::{
-    Case, Columns, Dataset, Detail, FastMap, Interner, Layout, Point, Scale, SourceInfo, Step, Sym,
+    Case, Columns, Dataset, Detail, FastMap, Interner, Point, Scale, SheetShape, SourceInfo, Step,
+    Sym, TimeValue,
 };
 
 /// What a row says about its step beyond one case's feeling.
@@ -67,7 +68,7 @@ impl CaseBuild {
 pub(super) struct TableBuilder<'a> {
     name: &'a str,
     map: ColumnMap,
-    layout: Layout,
+    shape: SheetShape,
     columns: usize,
     scale: Scale,
     encoding: String,
@@ -116,13 +117,13 @@ impl<'a> TableBuilder<'a> {
     ) -> Result<Self, InputError> {
         let scale = options.scale.unwrap_or(Scale::DEFAULT);
         let header_loc = Location::at(name, header_line, 1);
-        let layout = match options.layout {
-            LayoutChoice::Long | LayoutChoice::Summary => Layout::Long,
-            LayoutChoice::Wide => Layout::Wide,
-            LayoutChoice::Auto if map.get(Role::Feeling).is_none() => Layout::Wide,
-            LayoutChoice::Auto => Layout::Long,
+        let shape = match options.layout {
+            LayoutChoice::Long | LayoutChoice::Summary => SheetShape::Long,
+            LayoutChoice::Wide => SheetShape::Wide,
+            LayoutChoice::Auto if map.get(Role::Feeling).is_none() => SheetShape::Wide,
+            LayoutChoice::Auto => SheetShape::Long,
         };
-        if layout == Layout::Wide
+        if shape == SheetShape::Wide
             && map.get(Role::Step).is_none()
             && options.layout == LayoutChoice::Wide
             && !header.is_empty()
@@ -139,7 +140,7 @@ impl<'a> TableBuilder<'a> {
                 ),
                 "a column named step, stage, touchpoint, task or שלב",
             );
-            return Err(if layout == Layout::Wide {
+            return Err(if shape == SheetShape::Wide {
                 e.with_hint("use --wide when the first column holds the steps and every other column one participant")
             } else {
                 e
@@ -149,7 +150,7 @@ impl<'a> TableBuilder<'a> {
         let mut wide_cases = Vec::new();
         let mut cases = Vec::new();
         let mut case_index = FastMap::default();
-        if layout == Layout::Wide {
+        if shape == SheetShape::Wide {
             // Columns named for a step attribute stay attributes; every other
             // column is one case named by its header.
             let attribute_roles = [
@@ -205,7 +206,7 @@ impl<'a> TableBuilder<'a> {
         }
         // Summary columns (median, mean …) mean nothing in a sheet of cases.
         let summary_columns = header.iter().enumerate().filter(|(i, _)| {
-            layout == Layout::Long
+            shape == SheetShape::Long
                 && super::summary::SUMMARY_ROLES
                     .iter()
                     .any(|&r| map.get(r) == Some(*i))
@@ -241,7 +242,7 @@ impl<'a> TableBuilder<'a> {
         Ok(TableBuilder {
             name,
             map,
-            layout,
+            shape,
             columns: header.len(),
             scale,
             encoding,
@@ -657,7 +658,7 @@ impl<'a> TableBuilder<'a> {
         }
         let m = &self.map;
         let columns = Columns {
-            case: m.get(Role::Case).is_some() || self.layout == Layout::Wide,
+            case: m.get(Role::Case).is_some() || self.shape == SheetShape::Wide,
             segment: m.get(Role::Segment).is_some(),
             phase: m.get(Role::Phase).is_some(),
             channel: m.get(Role::Channel).is_some(),
@@ -671,7 +672,7 @@ impl<'a> TableBuilder<'a> {
         Ok(Dataset {
             source: SourceInfo {
                 name: self.name.to_string(),
-                layout: self.layout,
+                shape: self.shape,
                 encoding: self.encoding,
                 delimiter: self.delimiter,
                 rows: self.rows,
@@ -762,9 +763,9 @@ impl super::RowSink for TableBuilder<'_> {
             None => None,
         };
         let visit = Visit { name, order, line };
-        let long_case = match self.layout {
-            Layout::Long => Some(self.case_of_row(record)?),
-            Layout::Wide | Layout::Summary => None,
+        let long_case = match self.shape {
+            SheetShape::Long => Some(self.case_of_row(record)?),
+            SheetShape::Wide | SheetShape::Summary => None,
         };
         let shared = self.shared_cells(record, locate)?;
         let stored = (self.has_phase, self.has_details);
