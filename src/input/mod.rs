@@ -121,7 +121,8 @@ pub fn parse_owned(
     }
 }
 
-/// Read a sheet of cases or a summary, already in memory.
+/// Read a sheet of cases or a summary, already in memory. Every sheet is
+/// text today; a spreadsheet file will be recognised here and go to its reader.
 pub fn parse_sheet(
     name: &str,
     bytes: Vec<u8>,
@@ -263,6 +264,36 @@ mod tests {
             let text: String = cells.concat();
             let _ = parse_sheet("p.csv", text.into_bytes(), &InputOptions::default());
         }
+    }
+
+    /// The message of the error reading `text`, with its position.
+    fn error_text(text: &str) -> String {
+        parse_sheet("t.csv", text.as_bytes().to_vec(), &InputOptions::default())
+            .map(|_| ())
+            .unwrap_err()
+            .to_string()
+    }
+
+    #[test]
+    fn errors_name_the_cell_in_every_shape() {
+        // Wide: a participant's cell.
+        assert!(error_text("step,Dana,Yossi\na,1, x\n")
+            .starts_with("t.csv:2:5: feeling \"x\" is not a number or a feeling word"));
+        // A filled cell beyond the header's columns.
+        assert!(
+            error_text("step,feeling\na,1,,z\n").starts_with("t.csv:2:6: this row has 4 fields")
+        );
+        // After a quoted cell over two lines, the time cell is on the second.
+        assert!(
+            error_text("step,feeling,note,time\na,1,\"two\nlines\",1h\nb,2,\"x\ny\",30m\n")
+                .starts_with("t.csv:5:4: time goes backwards in case \"t\": earlier than line 2")
+        );
+        // A summary names the step's cell and the first line it was on.
+        assert!(error_text("step,median\na,1\na,2\n")
+            .starts_with("t.csv:3:1: step \"a\" appears twice in the summary (first on line 2)"));
+        // Figures that do not hold together name the row.
+        assert!(error_text("step,median,p25\na,1,2\n")
+            .starts_with("t.csv:2:1: step \"a\": p25 2 is above median 1"));
     }
 
     #[test]

@@ -9,6 +9,13 @@
 //! Positions are found on demand: in a text file a cell's character column
 //! takes a scan of its line (quotes may hide delimiters and line breaks), a
 //! cost only the rare cell named in a message pays.
+//!
+//! A worksheet reader (.xlsx/.ods) plugs in by implementing [`RowSource`]:
+//! it writes each row's cells as text into one reused record, and makes its
+//! rows with a constructor beside [`Row::delimited`] and a `Place` of its
+//! own whose cells are at [`CellPos::Sheet`] (row and column); the source's
+//! name in messages is then `book.xlsx[Sheet1]`. Then it hands the source to
+//! [`super::read_rows`] like the text reader does.
 
 use csv::StringRecord;
 
