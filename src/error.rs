@@ -3,43 +3,103 @@
 
 use std::fmt;
 
+/// Where a cell is in its source. A text file places it by line and
+/// character column (`5:3`); a worksheet by row and column (`5:C`), the
+/// sheet's name being part of the source's name (`book.xlsx[Sheet1]`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CellPos {
+    /// 1-based line and 1-based character column of a text file.
+    Text { line: u64, column: u64 },
+    /// 1-based row and 1-based column of a worksheet (column 3 prints `C`).
+    Sheet { row: u64, column: u64 },
+}
+
+impl CellPos {
+    /// The line of a text file, or the row of a worksheet.
+    pub fn line(&self) -> u64 {
+        match *self {
+            CellPos::Text { line, .. } => line,
+            CellPos::Sheet { row, .. } => row,
+        }
+    }
+
+    /// The 1-based column (a character count in text, a column number in a worksheet).
+    pub fn column(&self) -> u64 {
+        match *self {
+            CellPos::Text { column, .. } | CellPos::Sheet { column, .. } => column,
+        }
+    }
+}
+
+impl fmt::Display for CellPos {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            CellPos::Text { line, column } => write!(f, "{line}:{column}"),
+            CellPos::Sheet { row, column } => write!(f, "{row}:{}", column_letters(column)),
+        }
+    }
+}
+
+/// A worksheet column's letters as spreadsheet programs show them:
+/// 1 is `A`, 26 `Z`, 27 `AA`.
+pub fn column_letters(column: u64) -> String {
+    let mut letters = Vec::new();
+    let mut n = column;
+    while n > 0 {
+        let digit = (n - 1) % 26;
+        letters.push(b'A' + digit as u8);
+        n = (n - 1) / 26;
+    }
+    letters.reverse();
+    String::from_utf8(letters).unwrap_or_default()
+}
+
 /// Where in the input a problem was found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Location {
-    /// The file as the user named it (`<stdin>` for `-`).
+    /// The source as the user named it (`<stdin>` for `-`).
     pub file: String,
-    /// 1-based line in the text, when known.
-    pub line: Option<u64>,
-    /// 1-based character column in that line, when known.
-    pub column: Option<u64>,
+    /// The cell (or the start of the row), when known.
+    pub pos: Option<CellPos>,
 }
 
 impl Location {
     pub fn file(file: &str) -> Self {
         Location {
             file: file.to_string(),
-            line: None,
-            column: None,
+            pos: None,
         }
     }
 
-    pub fn at(file: &str, line: u64, column: u64) -> Self {
+    /// A cell of a source.
+    pub fn cell(file: &str, pos: CellPos) -> Self {
         Location {
             file: file.to_string(),
-            line: Some(line),
-            column: Some(column),
+            pos: Some(pos),
         }
+    }
+
+    /// Line and character column of a text file.
+    pub fn at(file: &str, line: u64, column: u64) -> Self {
+        Location::cell(file, CellPos::Text { line, column })
+    }
+
+    /// The line (or worksheet row), when known.
+    pub fn line(&self) -> Option<u64> {
+        self.pos.map(|p| p.line())
+    }
+
+    /// The column, when known.
+    pub fn column(&self) -> Option<u64> {
+        self.pos.map(|p| p.column())
     }
 }
 
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.file)?;
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
-            if let Some(column) = self.column {
-                write!(f, ":{column}")?;
-            }
+        if let Some(pos) = self.pos {
+            write!(f, ":{pos}")?;
         }
         Ok(())
     }
@@ -137,6 +197,28 @@ mod tests {
         assert_eq!(
             e.to_string(),
             "a.csv:3:7: feeling \"x\" is not a number — expected a number from -5 to 5"
+        );
+    }
+
+    #[test]
+    fn positions_print_as_text_lines_or_sheet_cells() {
+        assert_eq!(Location::at("a.csv", 5, 3).to_string(), "a.csv:5:3");
+        assert_eq!(Location::file("a.csv").to_string(), "a.csv");
+        let cell = Location::cell("book.xlsx[Sheet1]", CellPos::Sheet { row: 5, column: 3 });
+        assert_eq!(cell.to_string(), "book.xlsx[Sheet1]:5:C");
+        assert_eq!((cell.line(), cell.column()), (Some(5), Some(3)));
+        assert_eq!(Location::file("a.csv").line(), None);
+    }
+
+    #[test]
+    fn column_letters_count_like_spreadsheets() {
+        let letters: Vec<String> = [1, 2, 26, 27, 52, 53, 702, 703, 16384]
+            .into_iter()
+            .map(column_letters)
+            .collect();
+        assert_eq!(
+            letters,
+            ["A", "B", "Z", "AA", "AZ", "BA", "ZZ", "AAA", "XFD"]
         );
     }
 

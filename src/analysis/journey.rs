@@ -8,8 +8,7 @@
 use super::handoffs::{self, HandoffStats};
 use super::promise::{self, PromiseGap};
 use super::{analyze_sequence, SequenceAnalysis, Thresholds};
-use crate::input::time::TimeValue;
-use crate::model::{Case, Columns};
+use crate::model::{Case, Columns, TimeValue};
 
 /// Everything found in one case.
 #[derive(Debug, Clone, PartialEq)]

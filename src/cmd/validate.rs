@@ -48,7 +48,7 @@ fn understood_of<'a>(
     Understood {
         file: &source.name,
         usable: true,
-        layout: source.layout.as_str(),
+        layout: source.shape.as_str(),
         encoding: &source.encoding,
         delimiter: source.delimiter.to_string(),
         rows: source.rows,
@@ -161,8 +161,8 @@ pub fn run(args: &ValidateArgs) -> Result<()> {
                     file: &e.location.file,
                     usable: false,
                     error: e.to_string(),
-                    line: e.location.line,
-                    column: e.location.column,
+                    line: e.location.line(),
+                    column: e.location.column(),
                 };
                 let mut text = serde_json::to_string_pretty(&answer)?;
                 text.push('\n');

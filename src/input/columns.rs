@@ -1,5 +1,7 @@
 //! Header names to column roles, in English and Hebrew.
 
+use super::row::{Cell, Row};
+
 /// What a column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Role {
@@ -154,6 +156,15 @@ impl ColumnMap {
     pub fn clear(&mut self, role: Role) {
         self.slots[role.index()] = None;
     }
+
+    /// The cell of `row` in `role`'s column, trimmed; an empty cell (at the
+    /// first column) when the header has no such column.
+    pub fn cell<'r>(&self, row: &'r Row, role: Role) -> Cell<'r> {
+        match self.get(role) {
+            Some(i) => row.cell(i).trimmed(),
+            None => row.cell(0).emptied(),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -186,5 +197,19 @@ mod tests {
         assert_eq!(map.unknown, vec![(3, "colour".to_string())]);
         assert_eq!(map.repeated, vec![(4, "mood".to_string())]);
         assert_eq!(map.get(Role::Time), None);
+    }
+
+    #[test]
+    fn a_role_cell_is_trimmed_and_empty_without_its_column() {
+        let text = "step,feeling\nOrder, 2 \n";
+        let mut rows = super::super::delimited::TextRows::new("t.csv", text, b',');
+        use super::super::row::RowSource;
+        rows.next_row().unwrap();
+        let row = rows.next_row().unwrap().unwrap();
+        let map = ColumnMap::from_header(&["step", "feeling"]);
+        let feeling = map.cell(&row, Role::Feeling);
+        assert_eq!((feeling.text, feeling.column), ("2", 1));
+        assert_eq!(feeling.pos().to_string(), "2:7");
+        assert_eq!(map.cell(&row, Role::Time).text, "");
     }
 }

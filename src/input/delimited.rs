@@ -1,5 +1,11 @@
 //! Delimited text (CSV, TSV, `;`-separated …): sniffing the delimiter,
-//! reading records, and finding the line and column of a field for messages.
+//! splitting the text into records ([`TextRows`]), and finding the line and
+//! column of a field for messages.
+
+use csv::StringRecord;
+
+use super::row::{Row, RowSource};
+use crate::error::{InputError, Location};
 
 /// Delimiters a spreadsheet program may write, in order of preference on a tie.
 pub const CANDIDATES: [u8; 4] = [b',', b';', b'\t', b'|'];
@@ -118,6 +124,62 @@ pub fn reader(text: &str, delimiter: u8) -> csv::Reader<&[u8]> {
         .from_reader(text.as_bytes())
 }
 
+/// The records of delimited text, as rows: the second of the three steps
+/// of reading a text file (decode, split into records, feed).
+pub struct TextRows<'t> {
+    /// The source's name, for messages.
+    name: &'t str,
+    text: &'t str,
+    delimiter: u8,
+    reader: csv::Reader<&'t [u8]>,
+    /// One record buffer for all rows (no allocation per row).
+    record: StringRecord,
+}
+
+impl<'t> TextRows<'t> {
+    pub fn new(name: &'t str, text: &'t str, delimiter: u8) -> Self {
+        TextRows {
+            name,
+            text,
+            delimiter,
+            reader: reader(text, delimiter),
+            record: StringRecord::new(),
+        }
+    }
+}
+
+impl RowSource for TextRows<'_> {
+    fn next_row(&mut self) -> Result<Option<Row<'_>>, InputError> {
+        match self.reader.read_record(&mut self.record) {
+            Ok(false) => return Ok(None),
+            Ok(true) => {}
+            Err(e) => return Err(csv_error(self.name, &e)),
+        }
+        let (start, line) = self
+            .record
+            .position()
+            .map(|p| (p.byte() as usize, p.line()))
+            .unwrap_or((0, 1));
+        Ok(Some(Row::delimited(
+            &self.record,
+            self.text,
+            start,
+            line,
+            self.delimiter,
+        )))
+    }
+}
+
+/// A row the CSV reader could not read.
+fn csv_error(name: &str, e: &csv::Error) -> InputError {
+    let line = e.position().map(|p| p.line()).unwrap_or(1);
+    InputError::new(
+        Location::at(name, line, 1),
+        "this row cannot be read as delimited text",
+        "UTF-8 text with fields separated by one delimiter",
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -156,6 +218,26 @@ mod tests {
         assert_eq!(field_position(text, start, 2, 0, b','), (2, 1));
         assert_eq!(field_position(text, start, 2, 1, b','), (2, 3));
         assert_eq!(field_position(text, start, 2, 2, b','), (3, 8));
+    }
+
+    #[test]
+    fn text_rows_are_records_with_their_lines() {
+        let text = "step;feeling\n\"a;b\";1\n;\nc;2\n";
+        let mut rows = TextRows::new("t.csv", text, b';');
+        let mut seen = Vec::new();
+        while let Some(row) = rows.next_row().unwrap() {
+            let cells: Vec<&str> = row.texts().collect();
+            seen.push((cells.join("|"), row.line(), row.pos(1).column()));
+        }
+        assert_eq!(
+            seen,
+            [
+                ("step|feeling".to_string(), 1, 6),
+                ("a;b|1".to_string(), 2, 7),
+                ("|".to_string(), 3, 2),
+                ("c|2".to_string(), 4, 3),
+            ]
+        );
     }
 
     #[test]

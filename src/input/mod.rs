@@ -1,12 +1,22 @@
 //! Everything about bytes, encodings, delimiters, header names and feeling
 //! words lives here. What leaves this module is a validated [`Dataset`].
+//!
+//! Reading goes in two halves. A reader turns a file into rows of cells
+//! ([`row::RowSource`]); for a text file that is [`text::read`]: decode
+//! the bytes ([`decode`]), split the text into records
+//! ([`delimited::TextRows`]). Then [`read_rows`], the same for every reader,
+//! takes the header, picks the builder (`summary.rs` for a pattern summary,
+//! `table.rs` for a sheet of cases) and feeds it the rows. A spreadsheet
+//! reader (.xlsx/.ods) plugs in as another `RowSource` handed to `read_rows`.
 
 pub mod columns;
 pub mod decode;
 pub mod delimited;
 pub mod feelings;
+pub mod row;
 mod summary;
 mod table;
+pub mod text;
 pub mod time;
 
 use std::io::Read;
@@ -16,7 +26,7 @@ use encoding_rs::Encoding;
 use crate::error::{InputError, Location};
 use crate::model::{Dataset, Scale, Sheet};
 use columns::ColumnMap;
-use decode::DecodeError;
+use row::RowSource;
 
 /// How to lay the sheet out: decided from the header, or forced by a flag.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -111,63 +121,43 @@ pub fn parse_owned(
     }
 }
 
-/// Read a sheet of cases or a summary, already in memory.
+/// Read a sheet of cases or a summary, already in memory. Every sheet is
+/// text today; a spreadsheet file will be recognised here and go to its reader.
 pub fn parse_sheet(
     name: &str,
     bytes: Vec<u8>,
     options: &InputOptions,
 ) -> Result<Sheet, InputError> {
-    let decoded = decode::decode_owned(bytes, options.encoding).map_err(|e| match e {
-        DecodeError::Binary { what } => InputError::new(
-            Location::file(name),
-            format!("this is {what}, not a sheet"),
-            "a CSV or TSV text file",
-        )
-        .with_hint("in your spreadsheet program use File › Save As… › CSV (UTF-8)"),
-        DecodeError::NotText => InputError::new(
-            Location::file(name),
-            "this is a binary file, not text",
-            "a CSV or TSV text file",
-        ),
-        DecodeError::Malformed { encoding } => InputError::new(
-            Location::file(name),
-            format!("the bytes are not valid {encoding}"),
-            "text in the encoding given by --encoding",
-        )
-        .with_hint("leave out --encoding to let emograph detect it"),
-    })?;
-    let text = decoded.text;
-    if text.trim().is_empty() {
+    text::read(name, bytes, options)
+}
+
+/// How a source was written, as `validate` shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceFormat {
+    /// e.g. `UTF-8`, `UTF-8 (BOM)`, `UTF-16LE (BOM)`, `windows-1255`.
+    pub encoding: String,
+    /// The delimiter between a text file's fields.
+    pub delimiter: char,
+}
+
+/// From rows to a sheet, whatever reader gives them: the first row that is
+/// not blank is the header; the header (or the user's choice) decides
+/// between a summary and a sheet of cases; every later row that is not
+/// blank goes to the builder of that.
+pub fn read_rows(
+    name: &str,
+    rows: &mut impl RowSource,
+    options: &InputOptions,
+    format: SourceFormat,
+) -> Result<Sheet, InputError> {
+    let Some((header, header_at)) = row::first_row(rows)? else {
         return Err(InputError::new(
             Location::file(name),
             "the file is empty",
-            "a header row (e.g. step,feeling) and one row per step",
-        )
-        .with_hint("`emograph template -o journey.csv` writes a starter sheet"));
-    }
-    let delimiter = options
-        .delimiter
-        .unwrap_or_else(|| delimited::sniff_delimiter(&text));
-    let mut reader = delimited::reader(&text, delimiter);
-    // The header is the first record that is not blank.
-    let mut header = csv::StringRecord::new();
-    loop {
-        if !reader
-            .read_record(&mut header)
-            .map_err(|e| csv_error(name, &e))?
-        {
-            return Err(InputError::new(
-                Location::file(name),
-                "the file is empty",
-                "a header row and one row per step",
-            ));
-        }
-        if header.iter().any(|f| !f.trim().is_empty()) {
-            break;
-        }
-    }
-    let header_line = header.position().map(|p| p.line()).unwrap_or(1);
-    let header_fields: Vec<&str> = header.iter().collect();
+            "a header row and one row per step",
+        ));
+    };
+    let header_fields: Vec<&str> = header.iter().map(String::as_str).collect();
     let map = ColumnMap::from_header(&header_fields);
     let is_summary = match options.layout {
         LayoutChoice::Summary => true,
@@ -180,80 +170,18 @@ pub fn parse_sheet(
         let mut builder = summary::SummaryBuilder::new(
             name,
             &header_fields,
-            header_line,
+            header_at,
             map,
             options.scale.unwrap_or(Scale::DEFAULT),
-            decoded.encoding,
-            delimiter as char,
+            format,
         )?;
-        feed(&mut reader, &text, name, delimiter, &mut builder)?;
+        row::feed(rows, &mut builder)?;
         return builder.finish().map(Sheet::Summary);
     }
-    let mut builder = table::TableBuilder::new(
-        name,
-        &header_fields,
-        header_line,
-        map,
-        options,
-        decoded.encoding,
-        delimiter as char,
-    )?;
-    feed(&mut reader, &text, name, delimiter, &mut builder)?;
+    let mut builder =
+        table::TableBuilder::new(name, &header_fields, header_at, map, options, format)?;
+    row::feed(rows, &mut builder)?;
     builder.finish().map(Sheet::Cases)
-}
-
-/// Something that takes a sheet's data rows one by one.
-trait RowSink {
-    /// Take one row that is not blank; `locate` gives the position of a
-    /// field for messages.
-    fn push_row(
-        &mut self,
-        record: &csv::StringRecord,
-        line: u64,
-        locate: &dyn Fn(usize) -> Location,
-    ) -> Result<(), InputError>;
-}
-
-/// Hand every remaining row of `reader` to `sink`, with one record buffer
-/// for all rows (no allocation per row).
-fn feed(
-    reader: &mut csv::Reader<&[u8]>,
-    text: &str,
-    name: &str,
-    delimiter: u8,
-    sink: &mut dyn RowSink,
-) -> Result<(), InputError> {
-    let mut record = csv::StringRecord::new();
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(false) => return Ok(()),
-            Ok(true) => {}
-            Err(e) => return Err(csv_error(name, &e)),
-        }
-        // Blank rows (every field empty) are spacing, not data.
-        if record.iter().all(|f| f.trim().is_empty()) {
-            continue;
-        }
-        let (start, line) = record
-            .position()
-            .map(|p| (p.byte() as usize, p.line()))
-            .unwrap_or((0, 0));
-        let locate = |field: usize| {
-            let (l, c) = delimited::field_position(text, start, line, field, delimiter);
-            Location::at(name, l, c)
-        };
-        sink.push_row(&record, line, &locate)?;
-    }
-}
-
-/// A row the CSV reader could not read.
-fn csv_error(name: &str, e: &csv::Error) -> InputError {
-    let line = e.position().map(|p| p.line()).unwrap_or(1);
-    InputError::new(
-        Location::at(name, line, 1),
-        "this row cannot be read as delimited text",
-        "UTF-8 text with fields separated by one delimiter",
-    )
 }
 
 #[cfg(test)]
@@ -270,7 +198,7 @@ mod tests {
         assert_eq!(d.steps.len(), 3);
         assert_eq!(d.cases.len(), 1);
         assert_eq!(d.cases[0].feelings(), vec![2.0, -3.0, 4.0]);
-        assert_eq!(d.source.layout, crate::model::Layout::Long);
+        assert_eq!(d.source.shape, crate::model::SheetShape::Long);
     }
 
     #[test]
@@ -284,7 +212,7 @@ mod tests {
     #[test]
     fn wide_sheet_is_detected() {
         let d = parse_str("step,Dana,Yossi\na,1,2\nb,-1,\n").unwrap();
-        assert_eq!(d.source.layout, crate::model::Layout::Wide);
+        assert_eq!(d.source.shape, crate::model::SheetShape::Wide);
         assert_eq!(d.cases.len(), 2);
         assert_eq!(d.cases[1].name, "Yossi");
         assert_eq!(d.cases[1].feelings(), vec![2.0]);
@@ -338,10 +266,40 @@ mod tests {
         }
     }
 
+    /// The message of the error reading `text`, with its position.
+    fn error_text(text: &str) -> String {
+        parse_sheet("t.csv", text.as_bytes().to_vec(), &InputOptions::default())
+            .map(|_| ())
+            .unwrap_err()
+            .to_string()
+    }
+
+    #[test]
+    fn errors_name_the_cell_in_every_shape() {
+        // Wide: a participant's cell.
+        assert!(error_text("step,Dana,Yossi\na,1, x\n")
+            .starts_with("t.csv:2:5: feeling \"x\" is not a number or a feeling word"));
+        // A filled cell beyond the header's columns.
+        assert!(
+            error_text("step,feeling\na,1,,z\n").starts_with("t.csv:2:6: this row has 4 fields")
+        );
+        // After a quoted cell over two lines, the time cell is on the second.
+        assert!(
+            error_text("step,feeling,note,time\na,1,\"two\nlines\",1h\nb,2,\"x\ny\",30m\n")
+                .starts_with("t.csv:5:4: time goes backwards in case \"t\": earlier than line 2")
+        );
+        // A summary names the step's cell and the first line it was on.
+        assert!(error_text("step,median\na,1\na,2\n")
+            .starts_with("t.csv:3:1: step \"a\" appears twice in the summary (first on line 2)"));
+        // Figures that do not hold together name the row.
+        assert!(error_text("step,median,p25\na,1,2\n")
+            .starts_with("t.csv:2:1: step \"a\": p25 2 is above median 1"));
+    }
+
     #[test]
     fn ragged_row_is_an_error() {
         let e = parse_str("step,feeling,note\na,1,x\nb,2\n").unwrap_err();
-        assert_eq!(e.location.line, Some(3));
+        assert_eq!(e.location.line(), Some(3));
         assert!(e.problem.contains("2 fields"), "{e}");
     }
 }

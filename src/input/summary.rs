@@ -2,13 +2,13 @@
 //! optionally `n`, `p25`, `p75`, `mean`, `sd`, `min`, `max`, shares), as a
 //! warehouse query or `emograph pattern --format csv` writes it.
 
-use csv::StringRecord;
-
 use super::columns::{ColumnMap, Role};
 use super::feelings;
-use crate::error::{quote, InputError, Location};
+use super::row::{Row, RowSink};
+use super::SourceFormat;
+use crate::error::{quote, CellPos, InputError, Location};
 use crate::model::{
-    FastMap, Interner, Layout, Scale, SourceInfo, Step, StepSummary, SummarySheet, Sym,
+    FastMap, Interner, Scale, SheetShape, SourceInfo, Step, StepSummary, SummarySheet, Sym,
 };
 
 /// The summary columns a header may hold besides `step` and `phase`.
@@ -34,13 +34,12 @@ impl<'a> SummaryBuilder<'a> {
     pub(super) fn new(
         name: &'a str,
         header: &[&str],
-        header_line: u64,
+        header_at: CellPos,
         map: ColumnMap,
         scale: Scale,
-        encoding: String,
-        delimiter: char,
+        format: SourceFormat,
     ) -> Result<Self, InputError> {
-        let loc = Location::at(name, header_line, 1);
+        let loc = Location::cell(name, header_at);
         if map.get(Role::Step).is_none() {
             return Err(InputError::new(
                 loc,
@@ -79,9 +78,9 @@ impl<'a> SummaryBuilder<'a> {
             scale,
             source: SourceInfo {
                 name: name.to_string(),
-                layout: Layout::Summary,
-                encoding,
-                delimiter,
+                shape: SheetShape::Summary,
+                encoding: format.encoding,
+                delimiter: format.delimiter,
                 rows: 0,
                 skipped: 0,
             },
@@ -93,6 +92,11 @@ impl<'a> SummaryBuilder<'a> {
             previous_phase: None,
             warnings,
         })
+    }
+
+    /// A cell of the summary, for messages.
+    fn at(&self, pos: CellPos) -> Location {
+        Location::cell(self.name, pos)
     }
 
     pub(super) fn finish(mut self) -> Result<SummarySheet, InputError> {
@@ -132,44 +136,33 @@ impl<'a> SummaryBuilder<'a> {
     }
 }
 
-impl super::RowSink for SummaryBuilder<'_> {
-    fn push_row(
-        &mut self,
-        record: &StringRecord,
-        line: u64,
-        locate: &dyn Fn(usize) -> Location,
-    ) -> Result<(), InputError> {
-        if record.len() < self.columns {
+impl RowSink for SummaryBuilder<'_> {
+    fn push_row(&mut self, row: &Row) -> Result<(), InputError> {
+        if row.len() < self.columns {
             return Err(InputError::new(
-                locate(record.len()),
+                self.at(row.pos(row.len())),
                 format!(
                     "this row has {} fields but the header has {}",
-                    record.len(),
+                    row.len(),
                     self.columns
                 ),
                 format!("{} fields", self.columns),
             ));
         }
         self.source.rows += 1;
-        let text = |role: Role| {
-            self.map
-                .get(role)
-                .and_then(|i| record.get(i))
-                .map(str::trim)
-                .unwrap_or("")
-        };
-        let step_col = self.map.get(Role::Step).unwrap_or(0);
-        let name = text(Role::Step);
+        let cell = |role: Role| self.map.cell(row, role);
+        let step = cell(Role::Step);
+        let name = step.text;
         if name.is_empty() {
             return Err(InputError::new(
-                locate(step_col),
+                self.at(step.pos()),
                 "the step name is empty",
                 "the name of the step in every row",
             ));
         }
         if let Some(first) = self.seen.get(name) {
             return Err(InputError::new(
-                locate(step_col),
+                self.at(step.pos()),
                 format!(
                     "step {} appears twice in the summary (first on line {first})",
                     quote(name)
@@ -178,15 +171,14 @@ impl super::RowSink for SummaryBuilder<'_> {
             ));
         }
         let value = |role: Role, what: &str| -> Result<Option<f64>, InputError> {
-            let t = text(role);
-            if t.is_empty() {
+            let c = cell(role);
+            if c.text.is_empty() {
                 return Ok(None);
             }
-            let col = self.map.get(role).unwrap_or(0);
-            feelings::parse_number(t).map(Some).ok_or_else(|| {
+            feelings::parse_number(c.text).map(Some).ok_or_else(|| {
                 InputError::new(
-                    locate(col),
-                    format!("{what} {} is not a number", quote(t)),
+                    self.at(c.pos()),
+                    format!("{what} {} is not a number", quote(c.text)),
                     "a number",
                 )
             })
@@ -196,7 +188,7 @@ impl super::RowSink for SummaryBuilder<'_> {
             if let Some(x) = v {
                 if !self.scale.contains(x) {
                     return Err(InputError::new(
-                        locate(self.map.get(role).unwrap_or(0)),
+                        self.at(cell(role).pos()),
                         format!(
                             "{what} {} is outside the scale {}..{}",
                             crate::numfmt::value(x),
@@ -210,10 +202,9 @@ impl super::RowSink for SummaryBuilder<'_> {
             }
             Ok(v)
         };
-        let median_col = self.map.get(Role::Median).unwrap_or(0);
         let Some(median) = in_scale(Role::Median, "median")? else {
             return Err(InputError::new(
-                locate(median_col),
+                self.at(cell(Role::Median).pos()),
                 format!("step {} has no median", quote(name)),
                 "each step's median feeling",
             ));
@@ -223,7 +214,7 @@ impl super::RowSink for SummaryBuilder<'_> {
             Some(v) if v >= 0.0 && v == v.trunc() => Some(v as usize),
             Some(v) => {
                 return Err(InputError::new(
-                    locate(self.map.get(Role::N).unwrap_or(0)),
+                    self.at(cell(Role::N).pos()),
                     format!("n {v} is not a count"),
                     "a whole number of cases",
                 ))
@@ -243,13 +234,13 @@ impl super::RowSink for SummaryBuilder<'_> {
         };
         figures.check().map_err(|(why, expected)| {
             InputError::new(
-                Location::at(self.name, line, 1),
+                self.at(row.start()),
                 format!("step {}: {why}", quote(name)),
                 expected,
             )
         })?;
         let order = value(Role::Order, "order")?;
-        let phase_text = text(Role::Phase).to_string();
+        let phase_text = cell(Role::Phase).text.to_string();
         let name = name.to_string();
         let phase = if phase_text.is_empty() {
             self.previous_phase
@@ -258,7 +249,7 @@ impl super::RowSink for SummaryBuilder<'_> {
             Some(self.strings.intern(&phase_text))
         };
         self.previous_phase = phase;
-        self.seen.insert(name.clone().into_boxed_str(), line);
+        self.seen.insert(name.clone().into_boxed_str(), row.line());
         self.steps.push(Step { name, phase });
         self.figures.push(figures);
         self.orders.push(order);

@@ -2,16 +2,16 @@
 //! long layout (one row per step and case) and the wide one (one row per
 //! step, one column per case). Independent of where the rows came from.
 
-use csv::StringRecord;
-
 use super::columns::{ColumnMap, Role};
 use super::feelings::{self, Feeling, FeelingError};
-use super::time::{self, TimeValue};
-use super::{InputOptions, LayoutChoice};
-use crate::error::{quote, InputError, Location};
+use super::row::{Cell, Row, RowSink};
+use super::time;
+use super::{InputOptions, LayoutChoice, SourceFormat};
+use crate::error::{quote, CellPos, InputError, Location};
 use crate::model::align::{self, AlignError, Visit};
 use crate::model::{
-    Case, Columns, Dataset, Detail, FastMap, Interner, Layout, Point, Scale, SourceInfo, Step, Sym,
+    Case, Columns, Dataset, Detail, FastMap, Interner, Point, Scale, SheetShape, SourceInfo, Step,
+    Sym, TimeValue,
 };
 
 /// What a row says about its step beyond one case's feeling.
@@ -67,7 +67,7 @@ impl CaseBuild {
 pub(super) struct TableBuilder<'a> {
     name: &'a str,
     map: ColumnMap,
-    layout: Layout,
+    shape: SheetShape,
     columns: usize,
     scale: Scale,
     encoding: String,
@@ -108,21 +108,20 @@ impl<'a> TableBuilder<'a> {
     pub(super) fn new(
         name: &'a str,
         header: &[&str],
-        header_line: u64,
+        header_at: CellPos,
         mut map: ColumnMap,
         options: &InputOptions,
-        encoding: String,
-        delimiter: char,
+        format: SourceFormat,
     ) -> Result<Self, InputError> {
         let scale = options.scale.unwrap_or(Scale::DEFAULT);
-        let header_loc = Location::at(name, header_line, 1);
-        let layout = match options.layout {
-            LayoutChoice::Long | LayoutChoice::Summary => Layout::Long,
-            LayoutChoice::Wide => Layout::Wide,
-            LayoutChoice::Auto if map.get(Role::Feeling).is_none() => Layout::Wide,
-            LayoutChoice::Auto => Layout::Long,
+        let header_loc = Location::cell(name, header_at);
+        let shape = match options.layout {
+            LayoutChoice::Long | LayoutChoice::Summary => SheetShape::Long,
+            LayoutChoice::Wide => SheetShape::Wide,
+            LayoutChoice::Auto if map.get(Role::Feeling).is_none() => SheetShape::Wide,
+            LayoutChoice::Auto => SheetShape::Long,
         };
-        if layout == Layout::Wide
+        if shape == SheetShape::Wide
             && map.get(Role::Step).is_none()
             && options.layout == LayoutChoice::Wide
             && !header.is_empty()
@@ -139,7 +138,7 @@ impl<'a> TableBuilder<'a> {
                 ),
                 "a column named step, stage, touchpoint, task or שלב",
             );
-            return Err(if layout == Layout::Wide {
+            return Err(if shape == SheetShape::Wide {
                 e.with_hint("use --wide when the first column holds the steps and every other column one participant")
             } else {
                 e
@@ -149,7 +148,7 @@ impl<'a> TableBuilder<'a> {
         let mut wide_cases = Vec::new();
         let mut cases = Vec::new();
         let mut case_index = FastMap::default();
-        if layout == Layout::Wide {
+        if shape == SheetShape::Wide {
             // Columns named for a step attribute stay attributes; every other
             // column is one case named by its header.
             let attribute_roles = [
@@ -205,7 +204,7 @@ impl<'a> TableBuilder<'a> {
         }
         // Summary columns (median, mean …) mean nothing in a sheet of cases.
         let summary_columns = header.iter().enumerate().filter(|(i, _)| {
-            layout == Layout::Long
+            shape == SheetShape::Long
                 && super::summary::SUMMARY_ROLES
                     .iter()
                     .any(|&r| map.get(r) == Some(*i))
@@ -241,11 +240,11 @@ impl<'a> TableBuilder<'a> {
         Ok(TableBuilder {
             name,
             map,
-            layout,
+            shape,
             columns: header.len(),
             scale,
-            encoding,
-            delimiter,
+            encoding: format.encoding,
+            delimiter: format.delimiter,
             step_names: Interner::default(),
             strings: Interner::default(),
             cases,
@@ -265,15 +264,11 @@ impl<'a> TableBuilder<'a> {
 
     /// Rows must have one field per header column; trailing empty fields
     /// (some programs pad rows) are allowed.
-    fn check_width(
-        &self,
-        record: &StringRecord,
-        locate: &dyn Fn(usize) -> Location,
-    ) -> Result<(), InputError> {
-        let n = record.len();
+    fn check_width(&self, row: &Row) -> Result<(), InputError> {
+        let n = row.len();
         if n < self.columns {
             return Err(InputError::new(
-                locate(n),
+                self.at(row.pos(n)),
                 format!(
                     "this row has {n} field{} but the header has {}",
                     if n == 1 { "" } else { "s" },
@@ -286,9 +281,9 @@ impl<'a> TableBuilder<'a> {
                 ),
             ));
         }
-        if let Some(extra) = (self.columns..n).find(|&i| !record[i].trim().is_empty()) {
+        if let Some(extra) = (self.columns..n).find(|&i| !row.cell(i).text.trim().is_empty()) {
             return Err(InputError::new(
-                locate(extra),
+                self.at(row.pos(extra)),
                 format!(
                     "this row has {n} fields but the header has {}",
                     self.columns
@@ -305,29 +300,26 @@ impl<'a> TableBuilder<'a> {
     }
 
     /// Cells that describe the step rather than one case's feeling.
-    fn shared_cells(
-        &mut self,
-        record: &StringRecord,
-        locate: &dyn Fn(usize) -> Location,
-    ) -> Result<Shared, InputError> {
+    fn shared_cells(&mut self, row: &Row) -> Result<Shared, InputError> {
         let expected = match self.map.get(Role::Expected) {
-            Some(col) => {
-                let text = record.get(col).map(str::trim).unwrap_or("");
-                self.feeling(text, col, "expected feeling", locate)?
-            }
+            Some(col) => self.feeling(row.cell(col).trimmed(), "expected feeling")?,
             None => None,
         };
         let time = match self.map.get(Role::Time) {
             Some(col) => {
-                let text = record.get(col).map(str::trim).unwrap_or("");
-                time::parse_time(text).map_err(|why| {
-                    InputError::new(locate(col), format!("time {}: {why}", quote(text)), "")
+                let cell = row.cell(col).trimmed();
+                time::parse_time(cell.text).map_err(|why| {
+                    InputError::new(
+                        self.at(cell.pos()),
+                        format!("time {}: {why}", quote(cell.text)),
+                        "",
+                    )
                 })?
             }
             None => None,
         };
         // Phase cells left empty under a filled one (merged cells) carry it on.
-        let phase = match self.optional_sym(record, Role::Phase) {
+        let phase = match self.optional_sym(row, Role::Phase) {
             Some(p) => Some(p),
             None if self.map.get(Role::Phase).is_some() => self.previous_phase,
             None => None,
@@ -338,15 +330,15 @@ impl<'a> TableBuilder<'a> {
             detail: Detail {
                 expected,
                 time,
-                channel: self.optional_sym(record, Role::Channel),
-                owner: self.optional_sym(record, Role::Owner),
-                note: self.optional_sym(record, Role::Note),
+                channel: self.optional_sym(row, Role::Channel),
+                owner: self.optional_sym(row, Role::Owner),
+                note: self.optional_sym(row, Role::Note),
             },
         })
     }
 
-    fn optional_sym(&mut self, record: &StringRecord, role: Role) -> Option<Sym> {
-        let text = self.map.get(role).and_then(|i| record.get(i))?.trim();
+    fn optional_sym(&mut self, row: &Row, role: Role) -> Option<Sym> {
+        let text = self.map.get(role).and_then(|i| row.get(i))?.trim();
         if text.is_empty() {
             None
         } else {
@@ -356,13 +348,8 @@ impl<'a> TableBuilder<'a> {
 
     /// The case a long-layout row belongs to. An empty case cell under a
     /// filled one (merged cells) belongs to the case above.
-    fn case_of_row(&mut self, record: &StringRecord) -> Result<usize, InputError> {
-        let text = self
-            .map
-            .get(Role::Case)
-            .and_then(|i| record.get(i))
-            .map(str::trim)
-            .unwrap_or("");
+    fn case_of_row(&mut self, row: &Row) -> Result<usize, InputError> {
+        let text = self.map.cell(row, Role::Case).text;
         let index = if self.map.get(Role::Case).is_none() {
             self.case_named(&default_case_name(self.name))
         } else if text.is_empty() {
@@ -399,13 +386,8 @@ impl<'a> TableBuilder<'a> {
     }
 
     /// A feeling cell: a number on the scale, a feeling word, or empty.
-    fn feeling(
-        &self,
-        text: &str,
-        col: usize,
-        what: &str,
-        locate: &dyn Fn(usize) -> Location,
-    ) -> Result<Option<f64>, InputError> {
+    fn feeling(&self, cell: Cell, what: &str) -> Result<Option<f64>, InputError> {
+        let text = cell.text;
         let s = &self.scale;
         let value = match feelings::parse_feeling(text) {
             Ok(Feeling::Empty) => return Ok(None),
@@ -413,14 +395,14 @@ impl<'a> TableBuilder<'a> {
             Ok(Feeling::Number(v)) => v,
             Err(FeelingError::NotFinite(_)) => {
                 return Err(InputError::new(
-                    locate(col),
+                    self.at(cell.pos()),
                     format!("{what} {} is not a finite number", quote(text)),
                     format!("a number on the scale {}", scale_text(s)),
                 ))
             }
             Err(FeelingError::Unknown { suggestion, .. }) => {
                 let e = InputError::new(
-                    locate(col),
+                    self.at(cell.pos()),
                     format!("{what} {} is not a number or a feeling word", quote(text)),
                     format!(
                         "a number on the scale {} or a word such as WOW, happy, ok, neutral, annoyed, angry, frustrated",
@@ -435,7 +417,7 @@ impl<'a> TableBuilder<'a> {
         };
         if !s.contains(value) {
             let e = InputError::new(
-                locate(col),
+                self.at(cell.pos()),
                 format!(
                     "{what} {} is outside the scale {}",
                     fmt_num(value),
@@ -469,20 +451,14 @@ impl<'a> TableBuilder<'a> {
         Ok(Some(value))
     }
 
-    fn number(
-        &self,
-        text: &str,
-        col: usize,
-        what: &str,
-        locate: &dyn Fn(usize) -> Location,
-    ) -> Result<Option<f64>, InputError> {
-        if text.is_empty() {
+    fn number(&self, cell: Cell, what: &str) -> Result<Option<f64>, InputError> {
+        if cell.text.is_empty() {
             return Ok(None);
         }
-        feelings::parse_number(text).map(Some).ok_or_else(|| {
+        feelings::parse_number(cell.text).map(Some).ok_or_else(|| {
             InputError::new(
-                locate(col),
-                format!("{what} {} is not a number", quote(text)),
+                self.at(cell.pos()),
+                format!("{what} {} is not a number", quote(cell.text)),
                 "a number such as 3 or 2.5",
             )
         })
@@ -493,11 +469,11 @@ impl<'a> TableBuilder<'a> {
         &mut self,
         case: usize,
         time: Option<TimeValue>,
-        line: u64,
-        locate: &dyn Fn(usize) -> Location,
+        row: &Row,
     ) -> Result<(), InputError> {
         let Some(t) = time else { return Ok(()) };
-        let col = self.map.get(Role::Time).unwrap_or(0);
+        let line = row.line();
+        let at = || Location::cell(self.name, self.map.cell(row, Role::Time).pos());
         let c = &mut self.cases[case];
         if let Some((last, last_line)) = c.last_time {
             let (a, b) = match (last, t) {
@@ -505,7 +481,7 @@ impl<'a> TableBuilder<'a> {
                 | (TimeValue::Instant(a), TimeValue::Instant(b)) => (a, b),
                 _ => {
                     return Err(InputError::new(
-                        locate(col),
+                        at(),
                         format!(
                             "case {} mixes durations and dates in its time column (line {last_line} has the other kind)",
                             quote(&c.name)
@@ -516,7 +492,7 @@ impl<'a> TableBuilder<'a> {
             };
             if b < a {
                 return Err(InputError::new(
-                    locate(col),
+                    at(),
                     format!(
                         "time goes backwards in case {}: earlier than line {last_line}",
                         quote(&c.name)
@@ -527,6 +503,11 @@ impl<'a> TableBuilder<'a> {
         }
         c.last_time = Some((t, line));
         Ok(())
+    }
+
+    /// A cell of the sheet, for messages.
+    fn at(&self, pos: CellPos) -> Location {
+        Location::cell(self.name, pos)
     }
 
     /// Align the steps of all cases and build the dataset.
@@ -657,7 +638,7 @@ impl<'a> TableBuilder<'a> {
         }
         let m = &self.map;
         let columns = Columns {
-            case: m.get(Role::Case).is_some() || self.layout == Layout::Wide,
+            case: m.get(Role::Case).is_some() || self.shape == SheetShape::Wide,
             segment: m.get(Role::Segment).is_some(),
             phase: m.get(Role::Phase).is_some(),
             channel: m.get(Role::Channel).is_some(),
@@ -671,7 +652,7 @@ impl<'a> TableBuilder<'a> {
         Ok(Dataset {
             source: SourceInfo {
                 name: self.name.to_string(),
-                layout: self.layout,
+                shape: self.shape,
                 encoding: self.encoding,
                 delimiter: self.delimiter,
                 rows: self.rows,
@@ -685,14 +666,6 @@ impl<'a> TableBuilder<'a> {
             warnings: self.warnings,
         })
     }
-}
-
-/// The trimmed text of a row's cell for `role`, empty when there is none.
-fn cell<'r>(map: &ColumnMap, record: &'r StringRecord, role: Role) -> &'r str {
-    map.get(role)
-        .and_then(|i| record.get(i))
-        .map(str::trim)
-        .unwrap_or("")
 }
 
 /// A sheet read on the default −5..5 whose every feeling lies in 1..5 was
@@ -738,51 +711,40 @@ fn list<'s>(items: impl IntoIterator<Item = &'s str>) -> String {
     items.into_iter().map(quote).collect::<Vec<_>>().join(", ")
 }
 
-impl super::RowSink for TableBuilder<'_> {
-    fn push_row(
-        &mut self,
-        record: &StringRecord,
-        line: u64,
-        locate: &dyn Fn(usize) -> Location,
-    ) -> Result<(), InputError> {
-        self.check_width(record, locate)?;
+impl RowSink for TableBuilder<'_> {
+    fn push_row(&mut self, row: &Row) -> Result<(), InputError> {
+        self.check_width(row)?;
         self.rows += 1;
-        let step_col = self.map.get(Role::Step).unwrap_or(0);
-        let step = cell(&self.map, record, Role::Step);
-        if step.is_empty() {
+        let step = self.map.cell(row, Role::Step);
+        if step.text.is_empty() {
             return Err(InputError::new(
-                locate(step_col),
+                self.at(step.pos()),
                 "the step name is empty",
                 "the name of the process step in every row",
             ));
         }
-        let name = self.step_names.intern(step).index() as u32;
+        let name = self.step_names.intern(step.text).index() as u32;
         let order = match self.map.get(Role::Order) {
-            Some(col) => self.number(cell(&self.map, record, Role::Order), col, "order", locate)?,
+            Some(_) => self.number(self.map.cell(row, Role::Order), "order")?,
             None => None,
         };
+        let line = row.line();
         let visit = Visit { name, order, line };
-        let long_case = match self.layout {
-            Layout::Long => Some(self.case_of_row(record)?),
-            Layout::Wide | Layout::Summary => None,
+        let long_case = match self.shape {
+            SheetShape::Long => Some(self.case_of_row(row)?),
+            SheetShape::Wide | SheetShape::Summary => None,
         };
-        let shared = self.shared_cells(record, locate)?;
+        let shared = self.shared_cells(row)?;
         let stored = (self.has_phase, self.has_details);
         match long_case {
             Some(case) => {
-                let feeling_col = self.map.get(Role::Feeling).unwrap_or(0);
-                let feeling = self.feeling(
-                    cell(&self.map, record, Role::Feeling),
-                    feeling_col,
-                    "feeling",
-                    locate,
-                )?;
+                let feeling = self.feeling(self.map.cell(row, Role::Feeling), "feeling")?;
                 if feeling.is_none() {
                     self.skipped += 1;
                 }
-                self.check_time(case, shared.detail.time, line, locate)?;
-                let segment = self.optional_sym(record, Role::Segment);
-                let version = self.optional_sym(record, Role::Version);
+                self.check_time(case, shared.detail.time, row)?;
+                let segment = self.optional_sym(row, Role::Segment);
+                let version = self.optional_sym(row, Role::Version);
                 let c = &mut self.cases[case];
                 c.segment = c.segment.or(segment);
                 c.version = c.version.or(version);
@@ -793,13 +755,12 @@ impl super::RowSink for TableBuilder<'_> {
                     let Some(case) = self.wide_cases[col] else {
                         continue;
                     };
-                    let text = record.get(col).map(str::trim).unwrap_or("");
-                    let feeling = self.feeling(text, col, "feeling", locate)?;
+                    let feeling = self.feeling(row.cell(col).trimmed(), "feeling")?;
                     if feeling.is_none() {
                         self.skipped += 1;
                     }
                     if feeling.is_some() {
-                        self.check_time(case, shared.detail.time, line, locate)?;
+                        self.check_time(case, shared.detail.time, row)?;
                     }
                     self.cases[case].push(visit, feeling, &shared, stored);
                 }

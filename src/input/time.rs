@@ -2,21 +2,12 @@
 //! bare number of minutes) or when it happened (a date, with or without a
 //! clock time).
 //!
+//! The value is the model's [`TimeValue`]; this module only reads cells.
 //! Pure functions; cells are trimmed and minus signs read as for feelings.
 //! Nothing here panics on any input.
 
 use super::feelings::{is_minus, trim_cell};
-
-/// What one time cell says.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum TimeValue {
-    /// Seconds from an unspecified origin: a duration such as `2h30m`, a
-    /// bare number (minutes), or an elapsed clock reading such as `1:30`.
-    Offset(f64),
-    /// Seconds since 1970-01-01T00:00:00. There is no time zone: the local
-    /// clock time in the sheet is taken as it is.
-    Instant(f64),
-}
+use crate::model::TimeValue;
 
 const EXPECTED: &str = "expected a duration like 33m, 2h30m, 5d, 1w, a number of minutes, \
                         or a date like 2026-03-01 or 2026-03-01T14:30";

@@ -5,10 +5,10 @@
 
 pub mod align;
 mod intern;
+pub mod time;
 
 pub use intern::{FastMap, Interner, Sym};
-
-use crate::input::time::TimeValue;
+pub use time::TimeValue;
 
 /// The feeling scale: `min` is the bottom (anger and frustration), `max` the
 /// top (WOW), `neutral` the point where the customer feels neither.
@@ -40,9 +40,10 @@ impl Scale {
     }
 }
 
-/// How the sheet was laid out.
+/// The sheet's shape: how its rows and columns hold the journey. (Not the
+/// picture's pixel layout, which is `render::layout`.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Layout {
+pub enum SheetShape {
     /// One row per step and case, with a feeling column.
     Long,
     /// One row per step, one column of feelings per case.
@@ -51,12 +52,13 @@ pub enum Layout {
     Summary,
 }
 
-impl Layout {
+impl SheetShape {
+    /// The word `validate` prints (its JSON key stays `layout`).
     pub fn as_str(&self) -> &'static str {
         match self {
-            Layout::Long => "long",
-            Layout::Wide => "wide",
-            Layout::Summary => "summary",
+            SheetShape::Long => "long",
+            SheetShape::Wide => "wide",
+            SheetShape::Summary => "summary",
         }
     }
 }
@@ -66,7 +68,7 @@ impl Layout {
 pub struct SourceInfo {
     /// The input as named on the command line (`<stdin>` for `-`).
     pub name: String,
-    pub layout: Layout,
+    pub shape: SheetShape,
     /// Encoding name, e.g. `UTF-8`, `UTF-8 (BOM)`, `windows-1255`.
     pub encoding: String,
     pub delimiter: char,
