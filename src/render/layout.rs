@@ -3,7 +3,7 @@
 //! Everything scales with the picture so a small PNG stays legible.
 
 use super::text;
-use crate::figure::Figure;
+use crate::figure::{Figure, Words};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Rect {
@@ -52,9 +52,9 @@ pub struct ShownLabel {
 }
 
 /// The text of a label as drawn: a warning sign first on an alert.
-fn label_text(l: &crate::figure::XLabel) -> String {
+fn label_text(l: &crate::figure::XLabel, w: &Words) -> String {
     if l.alert {
-        format!("⚠\u{a0}{}", l.text)
+        w.alert_label(&l.text)
     } else {
         l.text.clone()
     }
@@ -201,7 +201,7 @@ impl Layout {
         let mut shown = Vec::new();
         if slot >= 40.0 * s && !time_axis {
             for l in &fig.x.labels {
-                let shown_text = label_text(l);
+                let shown_text = label_text(l, fig.words);
                 let fits_words = shown_text
                     .split(' ')
                     .all(|word| measure(word, label_size, false) <= max_w);
@@ -268,8 +268,8 @@ impl Layout {
                     let l = &fig.x.labels[i];
                     // Turned labels carry their note on the same line.
                     let full = match &l.note {
-                        Some(n) => format!("{} · {n}", label_text(l)),
-                        None => label_text(l),
+                        Some(n) => format!("{} · {n}", label_text(l, fig.words)),
+                        None => label_text(l, fig.words),
                     };
                     shown.push(ShownLabel {
                         at: l.at,
@@ -330,12 +330,12 @@ impl Layout {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     use crate::figure::{Glyph, LegendEntry, Rgb, XAxis, XLabel, YAxis};
 
-    fn figure(labels: &[(&str, f64)], ticks: bool) -> Figure {
+    pub(crate) fn figure(labels: &[(&str, f64)], ticks: bool) -> Figure {
         let label = |(text, at): &(&str, f64)| XLabel {
             at: *at,
             text: text.to_string(),
@@ -373,6 +373,7 @@ mod tests {
             markers: vec![],
             callouts: vec![],
             axis_notes: vec![],
+            words: crate::figure::Lang::En.words(),
             legend: vec![LegendEntry {
                 label: "feeling".into(),
                 glyph: Glyph::Line {

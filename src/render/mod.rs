@@ -67,32 +67,17 @@ pub fn render(fig: &Figure, format: Format) -> Result<Vec<u8>> {
     }
 }
 
-/// A copy of the figure with every word cleaned for drawing (see
-/// [`text::clean_label`]): whatever text the data held, the picture and the
-/// SVG file stay well-formed.
+/// A copy of the figure with every text cleaned for drawing (see
+/// [`text::clean_label`] and [`Figure::map_text`]): whatever text the data
+/// held, the picture and the SVG file stay well-formed.
 fn cleaned(fig: &Figure) -> Figure {
-    let c = text::clean_label;
     let mut f = fig.clone();
-    f.title = c(&f.title);
-    f.subtitle = c(&f.subtitle);
-    f.x.title = f.x.title.as_deref().map(c);
-    f.y.title = c(&f.y.title);
-    f.y.neutral_label = c(&f.y.neutral_label);
-    for l in &mut f.x.labels {
-        l.text = c(&l.text);
-    }
-    for z in &mut f.zones {
-        z.label = z.label.as_deref().map(c);
-    }
-    for s in &mut f.sections {
-        s.label = c(&s.label);
-    }
-    for k in &mut f.callouts {
-        k.lines = k.lines.iter().map(|l| c(l)).collect();
-    }
-    for e in &mut f.legend {
-        e.label = c(&e.label);
-    }
+    f.map_text(|t| {
+        let clean = text::clean_label(t);
+        if clean != *t {
+            *t = clean;
+        }
+    });
     f
 }
 
@@ -513,12 +498,8 @@ pub(crate) fn draw<DB: DrawingBackend>(
     }
     if l.x_thinned {
         pen.text(
-            &format!(
-                "every {} step labelled ({} of {})",
-                ordinal(l.x_every),
-                l.x_labels.len(),
-                fig.x.labels.len()
-            ),
+            &fig.words
+                .every_nth_labelled(l.x_every, l.x_labels.len(), fig.x.labels.len()),
             (plot.right, l.label_area_bottom),
             TextSpec::new(l.tick_size * 0.85, crate::figure::theme::MUTED)
                 .anchor(HPos::Right, VPos::Bottom),
@@ -608,15 +589,6 @@ pub(crate) fn draw<DB: DrawingBackend>(
         )?;
     }
     Ok(())
-}
-
-fn ordinal(n: usize) -> String {
-    match n {
-        1 => "".to_string(),
-        2 => "2nd".to_string(),
-        3 => "3rd".to_string(),
-        n => format!("{n}th"),
-    }
 }
 
 fn dashed_vline<DB: DrawingBackend>(
@@ -814,4 +786,48 @@ fn axis_notes<DB: DrawingBackend>(
         )?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::figure::{AxisNote, Callout, XLabel};
+
+    /// Every text of the figure is cleaned, axis notes and notes under
+    /// labels included, not only a hand-kept list.
+    #[test]
+    fn cleaning_reaches_every_text() {
+        let mut fig = layout::tests::figure(&[("a\u{7}b", 0.0)], true);
+        let bell = "x\u{7}y".to_string();
+        fig.title = bell.clone();
+        fig.x.labels[0].note = Some(bell.clone());
+        fig.x.ticks.push(XLabel {
+            at: 1.0,
+            text: bell.clone(),
+            note: None,
+            alert: false,
+        });
+        fig.axis_notes.push(AxisNote {
+            at: 0.0,
+            text: bell.clone(),
+            color: Rgb(0, 0, 0),
+        });
+        fig.callouts.push(Callout {
+            x: 0.0,
+            y: 0.0,
+            lines: vec![bell.clone()],
+            color: Rgb(0, 0, 0),
+        });
+        let mut seen = 0;
+        let mut clean = cleaned(&fig);
+        clean.map_text(|t| {
+            seen += 1;
+            assert!(!t.contains('\u{7}'), "{t:?}");
+        });
+        let mut before = 0;
+        fig.map_text(|t| before += usize::from(t.contains('\u{7}')));
+        assert_eq!(before, 6);
+        assert!(seen > before);
+        assert_eq!(clean.axis_notes[0].text, "xy");
+    }
 }
