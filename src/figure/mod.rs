@@ -1,6 +1,11 @@
 //! What to draw, in data units, independent of any backend: the figure
 //! stage turns a dataset and its analysis into shapes and words. It never
 //! computes analysis; renderers never decide what a shape means.
+//!
+//! Every word a builder puts in the picture comes from [`words`], the one
+//! table keyed by language ([`emotion::ChartOptions::lang`]); the figure
+//! keeps a reference to it for the renderer. [`Figure::map_text`] visits
+//! every text of a figure (the renderer cleans them all through it).
 
 pub mod emotion;
 mod marks;

@@ -251,7 +251,7 @@ impl Frame {
                     let l = &fig.x.labels[i];
                     // Turned labels carry their note on the same line.
                     let full = match &l.note {
-                        Some(n) => format!("{} · {n}", label_text(l, fig.words)),
+                        Some(n) => fig.words.and(&label_text(l, fig.words), n),
                         None => label_text(l, fig.words),
                     };
                     shown.push(ShownLabel {
