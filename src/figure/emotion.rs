@@ -106,28 +106,15 @@ pub fn build(
     };
     let single = ds.cases.len() == 1;
     let (lines, legend) = case_lines(ds, &xs, opts.x == XMode::Time, w);
-    let mut fig = Figure {
-        width: opts.width,
-        height: opts.height,
-        title: opts.title.clone(),
-        subtitle: subtitle(ds, w),
-        x,
-        y: y_axis(&scale, w),
-        zones: zones(&scale, t, w),
-        sections: if opts.x == XMode::Steps {
-            let phases: Vec<Option<Sym>> = ds.steps.iter().map(|s| s.phase).collect();
-            sections(&phases, &ds.strings)
-        } else {
-            Vec::new()
-        },
-        bands: Vec::new(),
-        lines,
-        markers: Vec::new(),
-        callouts: Vec::new(),
-        axis_notes: Vec::new(),
-        legend,
-        words: w,
+    let sections = if opts.x == XMode::Steps {
+        let phases: Vec<Option<Sym>> = ds.steps.iter().map(|s| s.phase).collect();
+        sections(&phases, &ds.strings)
+    } else {
+        Vec::new()
     };
+    let mut fig = frame(opts, subtitle(ds, w), x, &scale, t, sections);
+    fig.lines = lines;
+    fig.legend = legend;
     if opts.marks && ds.cases.len() <= MARKED_CASES {
         for (i, (case, a)) in ds.cases.iter().zip(analyses).enumerate() {
             let values = case.feelings();
@@ -165,6 +152,37 @@ pub fn build(
         marks::legend(&mut fig, w);
     }
     Ok(fig)
+}
+
+/// The frame every chart starts from: size, titles, both axes, the zones of
+/// feeling and the phase sections, in the words of `opts.lang`; nothing
+/// drawn on it yet.
+pub(super) fn frame(
+    opts: &ChartOptions,
+    subtitle: String,
+    x: XAxis,
+    scale: &Scale,
+    t: &Thresholds,
+    sections: Vec<Section>,
+) -> Figure {
+    let w = opts.lang.words();
+    Figure {
+        width: opts.width,
+        height: opts.height,
+        title: opts.title.clone(),
+        subtitle,
+        x,
+        y: y_axis(scale, w),
+        zones: zones(scale, t, w),
+        sections,
+        bands: Vec::new(),
+        lines: Vec::new(),
+        markers: Vec::new(),
+        callouts: Vec::new(),
+        axis_notes: Vec::new(),
+        legend: Vec::new(),
+        words: w,
+    }
 }
 
 /// One line per case, and the legend naming them.
@@ -303,7 +321,7 @@ fn subtitle(ds: &Dataset, w: &Words) -> String {
 /// range, so a dot at WOW or at the bottom is drawn whole.
 const Y_MARGIN: f64 = 0.04;
 
-pub(super) fn y_axis(scale: &Scale, w: &Words) -> YAxis {
+fn y_axis(scale: &Scale, w: &Words) -> YAxis {
     let margin = Y_MARGIN * scale.range();
     YAxis {
         min: scale.min - margin,
@@ -351,7 +369,7 @@ pub fn ticks(min: f64, max: f64) -> Vec<f64> {
     ticks
 }
 
-pub(super) fn zones(scale: &Scale, t: &Thresholds, w: &Words) -> Vec<Zone> {
+fn zones(scale: &Scale, t: &Thresholds, w: &Words) -> Vec<Zone> {
     let wow = wow_level(scale, t);
     // Everything at or below the critical level is the frustration zone.
     let frustration = t.critical;

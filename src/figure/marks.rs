@@ -75,13 +75,18 @@ pub fn critical_dips(
                 Some(p) => w.dip_drop(dip.feeling, p),
                 None => w.dip_ends_here(dip.feeling),
             };
-            fig.callouts.push(Callout {
-                x,
-                y,
-                lines: vec![w.critical_dip_at(name), detail],
-                color: DIP,
-            });
+            fig.callouts.push(dip_callout(x, y, name, detail, w));
         }
+    }
+}
+
+/// The boxed note on a critical dip at `(x, y)`: the step's name, then `detail`.
+pub fn dip_callout(x: f64, y: f64, step: &str, detail: String, w: &Words) -> Callout {
+    Callout {
+        x,
+        y,
+        lines: vec![w.critical_dip_at(step), detail],
+        color: DIP,
     }
 }
 

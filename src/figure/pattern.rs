@@ -2,11 +2,11 @@
 //! over a shaded band, with every case a faint line behind it, the pattern's
 //! turning points and critical dips marked, and steps prone to fail flagged.
 
-use super::emotion::{sections, step_axis, y_axis, zones, ChartOptions};
+use super::emotion::{frame, sections, step_axis, ChartOptions};
 use super::marks::{self, Track};
 use super::theme::{self, Rgb};
 use super::words::Words;
-use super::{Band, Callout, Figure, Glyph, LegendEntry, Line};
+use super::{Band, Figure, Glyph, LegendEntry, Line};
 use crate::analysis::pattern::{Pattern, Stat};
 use crate::analysis::Thresholds;
 use crate::model::{Case, Interner, Scale, Step, Sym};
@@ -79,23 +79,14 @@ pub fn build(c: &PatternChart, t: &Thresholds, opts: &ChartOptions) -> Figure {
         }
     }
     let phases: Vec<Option<Sym>> = p.steps.iter().map(|s| c.steps[s.step].phase).collect();
-    let mut fig = Figure {
-        width: opts.width,
-        height: opts.height,
-        title: opts.title.clone(),
-        subtitle: subtitle(c, w),
+    let mut fig = frame(
+        opts,
+        subtitle(c, w),
         x,
-        y: y_axis(&c.scale, w),
-        zones: zones(&c.scale, t, w),
-        sections: sections(&phases, c.strings),
-        bands: Vec::new(),
-        lines: Vec::new(),
-        markers: Vec::new(),
-        callouts: Vec::new(),
-        axis_notes: Vec::new(),
-        legend: Vec::new(),
-        words: w,
-    };
+        &c.scale,
+        t,
+        sections(&phases, c.strings),
+    );
 
     // Individual cases, faint, behind everything.
     let draw_cases = match c.case_lines {
@@ -217,12 +208,13 @@ pub fn build(c: &PatternChart, t: &Thresholds, opts: &ChartOptions) -> Figure {
                 Some(share) => w.and(&feeling, &w.share_at_or_below(share, t.critical)),
                 None => feeling,
             };
-            fig.callouts.push(Callout {
+            fig.callouts.push(marks::dip_callout(
                 x,
-                y: dip.feeling,
-                lines: vec![w.critical_dip_at(names[dip.index]), detail],
-                color: marks::DIP,
-            });
+                dip.feeling,
+                names[dip.index],
+                detail,
+                w,
+            ));
         }
         marks::legend(&mut fig, w);
     }
