@@ -283,7 +283,8 @@ impl Placement {
             })
             .collect();
 
-        // Values of the feeling axis, against its left side.
+        // Values of the feeling axis, ending against its left side (a matter
+        // of where the axis is, not of the reading direction).
         let y_ticks = fig
             .y
             .ticks
