@@ -243,6 +243,7 @@ pub fn run(args: &PatternCmdArgs) -> Result<()> {
                 title: title.clone(),
                 x: XMode::Steps,
                 marks: true,
+                lang: crate::figure::Lang::En,
             };
             let fig = chart(m, scale, &args.pattern, &t, &opts);
             let target = match &m.group {

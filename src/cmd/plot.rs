@@ -29,6 +29,7 @@ pub fn run(args: &PlotArgs) -> Result<()> {
         title,
         x,
         marks: !args.no_marks,
+        lang: crate::figure::Lang::En,
     };
     let (fig, what) = match &sheet {
         Sheet::Summary(s) => {

@@ -4,12 +4,12 @@
 
 use super::marks::{self, Track};
 use super::theme::{self, Rgb};
+use super::words::{Lang, Words};
 use super::{Figure, Glyph, LegendEntry, Line, Section, XAxis, XLabel, YAxis, Zone};
 use crate::analysis::journey::CaseAnalysis;
 use crate::analysis::Thresholds;
 use crate::error::{quote, InputError, Location};
 use crate::model::{Dataset, Interner, Scale, Sym};
-use crate::numfmt::value as format_value;
 
 /// What the horizontal axis shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,6 +29,8 @@ pub struct ChartOptions {
     pub x: XMode,
     /// Draw the marks of the analysis (turning points, dips, hand-offs, promises).
     pub marks: bool,
+    /// The language of the picture's words.
+    pub lang: Lang,
 }
 
 /// Most case lines listed one by one in the legend.
@@ -95,35 +97,24 @@ pub fn build(
     t: &Thresholds,
     opts: &ChartOptions,
 ) -> Result<Figure, InputError> {
+    let w = opts.lang.words();
     let scale = ds.scale;
     let xs = positions(ds, analyses, opts.x)?;
     let x = match opts.x {
         XMode::Steps => step_axis(ds.steps.iter().map(|s| s.name.as_str())),
-        XMode::Time => time_axis(ds, &xs),
+        XMode::Time => time_axis(ds, &xs, w),
     };
     let single = ds.cases.len() == 1;
-    let (lines, legend) = case_lines(ds, &xs, opts.x == XMode::Time);
-    let mut fig = Figure {
-        width: opts.width,
-        height: opts.height,
-        title: opts.title.clone(),
-        subtitle: subtitle(ds),
-        x,
-        y: y_axis(&scale),
-        zones: zones(&scale, t),
-        sections: if opts.x == XMode::Steps {
-            let phases: Vec<Option<Sym>> = ds.steps.iter().map(|s| s.phase).collect();
-            sections(&phases, &ds.strings)
-        } else {
-            Vec::new()
-        },
-        bands: Vec::new(),
-        lines,
-        markers: Vec::new(),
-        callouts: Vec::new(),
-        axis_notes: Vec::new(),
-        legend,
+    let (lines, legend) = case_lines(ds, &xs, opts.x == XMode::Time, w);
+    let sections = if opts.x == XMode::Steps {
+        let phases: Vec<Option<Sym>> = ds.steps.iter().map(|s| s.phase).collect();
+        sections(&phases, &ds.strings)
+    } else {
+        Vec::new()
     };
+    let mut fig = frame(opts, subtitle(ds, w), x, &scale, t, sections);
+    fig.lines = lines;
+    fig.legend = legend;
     if opts.marks && ds.cases.len() <= MARKED_CASES {
         for (i, (case, a)) in ds.cases.iter().zip(analyses).enumerate() {
             let values = case.feelings();
@@ -144,7 +135,7 @@ pub fn build(
                     let owners: Vec<&str> = (0..case.points.len())
                         .map(|i| case.detail(i).owner.map(|o| ds.text(o)).unwrap_or(""))
                         .collect();
-                    marks::handoffs(&mut fig, &track, h, &owners);
+                    marks::handoffs(&mut fig, &track, h, &owners, w);
                 }
                 if a.promise.is_some() {
                     let expected: Vec<Option<f64>> = (0..case.points.len())
@@ -154,18 +145,54 @@ pub fn build(
                 }
             }
             marks::turning_points(&mut fig, &track, &a.sequence);
-            marks::critical_dips(&mut fig, &track, &a.sequence, if single { 3 } else { 0 });
+            marks::critical_dips(&mut fig, &track, &a.sequence, if single { 3 } else { 0 }, w);
         }
         // The promise line goes under the case lines.
         fig.lines.sort_by_key(|l| !l.dashed);
-        marks::legend(&mut fig);
+        marks::legend(&mut fig, w);
     }
     Ok(fig)
 }
 
+/// The frame every chart starts from: size, titles, both axes, the zones of
+/// feeling and the phase sections, in the words of `opts.lang`; nothing
+/// drawn on it yet.
+pub(super) fn frame(
+    opts: &ChartOptions,
+    subtitle: String,
+    x: XAxis,
+    scale: &Scale,
+    t: &Thresholds,
+    sections: Vec<Section>,
+) -> Figure {
+    let w = opts.lang.words();
+    Figure {
+        width: opts.width,
+        height: opts.height,
+        title: opts.title.clone(),
+        subtitle,
+        x,
+        y: y_axis(scale, w),
+        zones: zones(scale, t, w),
+        sections,
+        bands: Vec::new(),
+        lines: Vec::new(),
+        markers: Vec::new(),
+        callouts: Vec::new(),
+        axis_notes: Vec::new(),
+        legend: Vec::new(),
+        words: w,
+    }
+}
+
 /// One line per case, and the legend naming them.
 /// `hold`: each feeling lasts until the next step (a time axis).
-fn case_lines(ds: &Dataset, xs: &[Vec<f64>], hold: bool) -> (Vec<Line>, Vec<LegendEntry>) {
+fn case_lines(
+    ds: &Dataset,
+    xs: &[Vec<f64>],
+    hold: bool,
+    w: &Words,
+) -> (Vec<Line>, Vec<LegendEntry>) {
     let mut lines = Vec::new();
     let mut legend = Vec::new();
     let single = ds.cases.len() == 1;
@@ -195,7 +222,7 @@ fn case_lines(ds: &Dataset, xs: &[Vec<f64>], hold: bool) -> (Vec<Line>, Vec<Lege
             hold,
         });
         let label = if single {
-            "feeling".to_string()
+            w.feeling.to_string()
         } else {
             case.name.clone()
         };
@@ -213,7 +240,7 @@ fn case_lines(ds: &Dataset, xs: &[Vec<f64>], hold: bool) -> (Vec<Line>, Vec<Lege
     }
     if many {
         legend.push(LegendEntry {
-            label: format!("… and {} more cases", ds.cases.len() - LEGEND_CASES),
+            label: w.more_cases(ds.cases.len() - LEGEND_CASES),
             glyph: Glyph::Line {
                 color: theme::MUTED,
                 width: 2,
@@ -246,7 +273,7 @@ pub(super) fn step_axis<'s>(names: impl ExactSizeIterator<Item = &'s str>) -> XA
 
 /// A time axis: ticks in round units, and each step labelled at the median
 /// of its elapsed times over the cases.
-fn time_axis(ds: &Dataset, xs: &[Vec<f64>]) -> XAxis {
+fn time_axis(ds: &Dataset, xs: &[Vec<f64>], w: &Words) -> XAxis {
     let mut at: Vec<Vec<f64>> = vec![Vec::new(); ds.steps.len()];
     for (case, xs) in ds.cases.iter().zip(xs) {
         for (p, &x) in case.points.iter().zip(xs) {
@@ -275,57 +302,34 @@ fn time_axis(ds: &Dataset, xs: &[Vec<f64>]) -> XAxis {
         min: -margin,
         max: end + margin,
         labels,
-        title: Some("elapsed time".to_string()),
-        ticks: super::timeaxis::ticks(end),
+        title: Some(w.elapsed_time.to_string()),
+        ticks: super::timeaxis::ticks(end, w),
     }
 }
 
-fn subtitle(ds: &Dataset) -> String {
-    let cases = ds.cases.len();
-    let steps = ds.steps.len();
-    let mut s = format!(
-        "{cases} case{} · {steps} step{}",
-        plural(cases),
-        plural(steps)
-    );
+fn subtitle(ds: &Dataset, w: &Words) -> String {
+    let mut s = format!("{} · {}", w.cases(ds.cases.len()), w.steps(ds.steps.len()));
     if ds.source.skipped > 0 {
-        s.push_str(&format!(" ({} skipped)", ds.source.skipped));
+        s.push_str(&w.skipped(ds.source.skipped));
     }
-    s.push_str(&format!(
-        " · feeling from {} to {}, neutral {}",
-        format_value(ds.scale.min),
-        format_value(ds.scale.max),
-        format_value(ds.scale.neutral)
-    ));
+    s.push_str(" · ");
+    s.push_str(&w.feeling_scale(ds.scale.min, ds.scale.max, ds.scale.neutral));
     s
-}
-
-pub(super) fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
-    }
 }
 
 /// Room above the top and below the bottom of the scale, as a share of its
 /// range, so a dot at WOW or at the bottom is drawn whole.
 const Y_MARGIN: f64 = 0.04;
 
-pub(super) fn y_axis(scale: &Scale) -> YAxis {
+fn y_axis(scale: &Scale, w: &Words) -> YAxis {
     let margin = Y_MARGIN * scale.range();
     YAxis {
         min: scale.min - margin,
         max: scale.max + margin,
         neutral: scale.neutral,
         ticks: ticks(scale.min, scale.max),
-        title: format!(
-            "feeling ({} frustration … {} neutral … {} WOW)",
-            format_value(scale.min),
-            format_value(scale.neutral),
-            format_value(scale.max)
-        ),
-        neutral_label: "neutral".to_string(),
+        title: w.feeling_axis(scale.min, scale.neutral, scale.max),
+        neutral_label: w.neutral.to_string(),
     }
 }
 
@@ -365,7 +369,7 @@ pub fn ticks(min: f64, max: f64) -> Vec<f64> {
     ticks
 }
 
-pub(super) fn zones(scale: &Scale, t: &Thresholds) -> Vec<Zone> {
+fn zones(scale: &Scale, t: &Thresholds, w: &Words) -> Vec<Zone> {
     let wow = wow_level(scale, t);
     // Everything at or below the critical level is the frustration zone.
     let frustration = t.critical;
@@ -381,7 +385,7 @@ pub(super) fn zones(scale: &Scale, t: &Thresholds) -> Vec<Zone> {
         label_color: fill,
     };
     vec![
-        zone(wow, top, theme::WOW, 0.16, Some("WOW")),
+        zone(wow, top, theme::WOW, 0.16, Some(w.wow)),
         zone(scale.neutral, wow, theme::WOW, 0.05, None),
         zone(frustration, scale.neutral, theme::FRUSTRATION, 0.05, None),
         zone(
@@ -389,7 +393,7 @@ pub(super) fn zones(scale: &Scale, t: &Thresholds) -> Vec<Zone> {
             frustration,
             theme::FRUSTRATION,
             0.14,
-            Some("frustration"),
+            Some(w.frustration),
         ),
     ]
 }
@@ -430,7 +434,8 @@ pub fn title_from_path(path: &str) -> String {
     let words = stem.replace(['-', '_'], " ");
     let words = words.trim();
     if words.is_empty() || path == "-" {
-        return "Emotion graph".to_string();
+        // The command's title, before any language is chosen.
+        return Lang::En.words().default_title.to_string();
     }
     let mut chars = words.chars();
     let first: String = chars

@@ -4,11 +4,11 @@
 //! analysis; nothing is computed again here.
 
 use super::theme::{self, Rgb};
+use super::words::Words;
 use super::{AxisNote, Band, Callout, Figure, Glyph, LegendEntry, Line, Marker, Shape};
 use crate::analysis::handoffs::HandoffStats;
 use crate::analysis::turning::Kind;
 use crate::analysis::SequenceAnalysis;
-use crate::numfmt::value;
 
 pub const PEAK: Rgb = Rgb(46, 125, 50);
 pub const TROUGH: Rgb = Rgb(230, 120, 0);
@@ -51,7 +51,13 @@ pub fn turning_points(fig: &mut Figure, track: &Track, a: &SequenceAnalysis) {
 
 /// Red rings on critical dips; with `callouts`, a boxed note on the most
 /// severe ones naming the step, the feeling and the drop.
-pub fn critical_dips(fig: &mut Figure, track: &Track, a: &SequenceAnalysis, callouts: usize) {
+pub fn critical_dips(
+    fig: &mut Figure,
+    track: &Track,
+    a: &SequenceAnalysis,
+    callouts: usize,
+    w: &Words,
+) {
     for (rank, dip) in a.critical_dips.iter().enumerate() {
         let (Some(&x), Some(&y)) = (track.xs.get(dip.index), track.values.get(dip.index)) else {
             continue;
@@ -66,21 +72,26 @@ pub fn critical_dips(fig: &mut Figure, track: &Track, a: &SequenceAnalysis, call
         if rank < callouts {
             let name = track.names.get(dip.index).copied().unwrap_or("");
             let detail = match dip.prominence {
-                Some(p) => format!("{} · drop {}", value(dip.feeling), value(p)),
-                None => format!("{} · ends here", value(dip.feeling)),
+                Some(p) => w.dip_drop(dip.feeling, p),
+                None => w.dip_ends_here(dip.feeling),
             };
-            fig.callouts.push(Callout {
-                x,
-                y,
-                lines: vec![format!("critical dip: {name}"), detail],
-                color: DIP,
-            });
+            fig.callouts.push(dip_callout(x, y, name, detail, w));
         }
     }
 }
 
+/// The boxed note on a critical dip at `(x, y)`: the step's name, then `detail`.
+pub fn dip_callout(x: f64, y: f64, step: &str, detail: String, w: &Words) -> Callout {
+    Callout {
+        x,
+        y,
+        lines: vec![w.critical_dip_at(step), detail],
+        color: DIP,
+    }
+}
+
 /// A note on the axis where the customer passes to another owner.
-pub fn handoffs(fig: &mut Figure, track: &Track, h: &HandoffStats, owners: &[&str]) {
+pub fn handoffs(fig: &mut Figure, track: &Track, h: &HandoffStats, owners: &[&str], w: &Words) {
     for &i in &h.handoffs {
         let (Some(&x0), Some(&x1)) = (track.xs.get(i.wrapping_sub(1)), track.xs.get(i)) else {
             continue;
@@ -88,7 +99,7 @@ pub fn handoffs(fig: &mut Figure, track: &Track, h: &HandoffStats, owners: &[&st
         let owner = owners.get(i).copied().unwrap_or("");
         fig.axis_notes.push(AxisNote {
             at: (x0 + x1) / 2.0,
-            text: format!("→ {owner}"),
+            text: w.handoff_to(owner),
             color: theme::MUTED,
         });
     }
@@ -140,7 +151,7 @@ pub fn promise(fig: &mut Figure, track: &Track, expected: &[Option<f64>]) {
 }
 
 /// Legend entries for the marks present in the figure.
-pub fn legend(fig: &mut Figure) {
+pub fn legend(fig: &mut Figure, w: &Words) {
     let has = |shape: Shape, color: Rgb| {
         fig.markers
             .iter()
@@ -149,7 +160,7 @@ pub fn legend(fig: &mut Figure) {
     let mut entries = Vec::new();
     if has(Shape::TriangleUp, PEAK) {
         entries.push((
-            "peak (things start to get worse)",
+            w.peak_legend,
             Glyph::Marker {
                 shape: Shape::TriangleUp,
                 color: PEAK,
@@ -158,7 +169,7 @@ pub fn legend(fig: &mut Figure) {
     }
     if has(Shape::TriangleDown, TROUGH) {
         entries.push((
-            "trough (things start to get better)",
+            w.trough_legend,
             Glyph::Marker {
                 shape: Shape::TriangleDown,
                 color: TROUGH,
@@ -167,7 +178,7 @@ pub fn legend(fig: &mut Figure) {
     }
     if has(Shape::Ring, DIP) {
         entries.push((
-            "critical dip",
+            w.critical_dip,
             Glyph::Marker {
                 shape: Shape::Ring,
                 color: DIP,
@@ -176,7 +187,7 @@ pub fn legend(fig: &mut Figure) {
     }
     if fig.lines.iter().any(|l| l.dashed && l.color == PROMISE) {
         entries.push((
-            "promised",
+            w.promised,
             Glyph::Line {
                 color: PROMISE,
                 width: 2,
@@ -185,7 +196,7 @@ pub fn legend(fig: &mut Figure) {
             },
         ));
         entries.push((
-            "below the promise",
+            w.below_promise,
             Glyph::Fill {
                 color: PROMISE,
                 opacity: 0.13,
@@ -194,7 +205,7 @@ pub fn legend(fig: &mut Figure) {
     }
     if !fig.axis_notes.is_empty() {
         entries.push((
-            "→ hand-off to another owner",
+            w.handoff_legend,
             Glyph::Line {
                 color: theme::MUTED,
                 width: 2,

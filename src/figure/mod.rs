@@ -1,6 +1,11 @@
 //! What to draw, in data units, independent of any backend: the figure
 //! stage turns a dataset and its analysis into shapes and words. It never
 //! computes analysis; renderers never decide what a shape means.
+//!
+//! Every word a builder puts in the picture comes from [`words`], the one
+//! table keyed by language ([`emotion::ChartOptions::lang`]); the figure
+//! keeps a reference to it for the renderer. [`Figure::map_text`] visits
+//! every text of a figure (the renderer cleans them all through it).
 
 pub mod compare;
 pub mod emotion;
@@ -8,8 +13,10 @@ mod marks;
 pub mod pattern;
 pub mod theme;
 mod timeaxis;
+pub mod words;
 
 pub use theme::Rgb;
+pub use words::{Lang, Words};
 
 /// A whole picture.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,6 +40,108 @@ pub struct Figure {
     /// Short notes standing on the process axis (hand-offs).
     pub axis_notes: Vec<AxisNote>,
     pub legend: Vec<LegendEntry>,
+    /// The words the figure was built with; the renderer takes from them the
+    /// few phrases that depend on the pixel layout, and its direction.
+    pub words: &'static Words,
+}
+
+impl Figure {
+    /// Visit every text of the figure, to change it in place (the renderer
+    /// cleans them all this way before drawing). Each struct is taken apart
+    /// field by field, without `..`: a new field does not compile until it is
+    /// listed here, so no text can be forgotten.
+    pub fn map_text(&mut self, mut f: impl FnMut(&mut String)) {
+        let Figure {
+            width: _,
+            height: _,
+            title,
+            subtitle,
+            x,
+            y,
+            zones,
+            sections,
+            bands: _,
+            lines: _,
+            markers: _,
+            callouts,
+            axis_notes,
+            legend,
+            words: _,
+        } = self;
+        f(title);
+        f(subtitle);
+        let XAxis {
+            min: _,
+            max: _,
+            labels,
+            title,
+            ticks,
+        } = x;
+        for label in labels.iter_mut().chain(ticks.iter_mut()) {
+            let XLabel {
+                at: _,
+                text,
+                note,
+                alert: _,
+            } = label;
+            f(text);
+            note.iter_mut().for_each(&mut f);
+        }
+        title.iter_mut().for_each(&mut f);
+        let YAxis {
+            min: _,
+            max: _,
+            neutral: _,
+            ticks: _,
+            title,
+            neutral_label,
+        } = y;
+        f(title);
+        f(neutral_label);
+        for Zone {
+            from: _,
+            to: _,
+            fill: _,
+            opacity: _,
+            label,
+            label_color: _,
+        } in zones
+        {
+            label.iter_mut().for_each(&mut f);
+        }
+        for Section {
+            from: _,
+            to: _,
+            label,
+        } in sections
+        {
+            f(label);
+        }
+        for Callout {
+            x: _,
+            y: _,
+            lines,
+            color: _,
+        } in callouts
+        {
+            lines.iter_mut().for_each(&mut f);
+        }
+        for AxisNote {
+            at: _,
+            text,
+            color: _,
+        } in axis_notes
+        {
+            f(text);
+        }
+        for LegendEntry { label, glyph } in legend {
+            f(label);
+            match glyph {
+                Glyph::Symbol { text, color: _ } => f(text),
+                Glyph::Line { .. } | Glyph::Fill { .. } | Glyph::Marker { .. } => {}
+            }
+        }
+    }
 }
 
 /// A note on the process axis, e.g. `→ billing` where the customer passes to another hand.

@@ -2,14 +2,14 @@
 //! over a shaded band, with every case a faint line behind it, the pattern's
 //! turning points and critical dips marked, and steps prone to fail flagged.
 
-use super::emotion::{plural, sections, step_axis, y_axis, zones, ChartOptions};
+use super::emotion::{frame, sections, step_axis, ChartOptions};
 use super::marks::{self, Track};
 use super::theme::{self, Rgb};
-use super::{Band, Callout, Figure, Glyph, LegendEntry, Line};
+use super::words::Words;
+use super::{Band, Figure, Glyph, LegendEntry, Line};
 use crate::analysis::pattern::{Pattern, Stat};
 use crate::analysis::Thresholds;
 use crate::model::{Case, Interner, Scale, Step, Sym};
-use crate::numfmt::value;
 
 /// Which spread of the cases the band shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,6 +53,7 @@ pub struct PatternChart<'a> {
 
 /// Build the pattern graph.
 pub fn build(c: &PatternChart, t: &Thresholds, opts: &ChartOptions) -> Figure {
+    let w = opts.lang.words();
     let p = c.pattern;
     let names: Vec<&str> = p
         .steps
@@ -65,34 +66,27 @@ pub fn build(c: &PatternChart, t: &Thresholds, opts: &ChartOptions) -> Figure {
     let n_varies = ns.windows(2).any(|w| w[0] != w[1]);
     for (label, s) in x.labels.iter_mut().zip(&p.steps) {
         if n_varies {
-            label.note = s.figures.n.map(|n| format!("n={n}"));
+            label.note = s.figures.n.map(|n| w.n(n));
         }
         if s.risk == Some(true) {
             label.alert = true;
             let share = s.figures.critical_share.unwrap_or(0.0);
+            let at_or_below = w.share_at_or_below(share, t.critical);
             label.note = Some(match &label.note {
-                Some(n) => format!("{n} · {:.0}% ≤ {}", share * 100.0, value(t.critical)),
-                None => format!("{:.0}% ≤ {}", share * 100.0, value(t.critical)),
+                Some(n) => w.and(n, &at_or_below),
+                None => at_or_below,
             });
         }
     }
     let phases: Vec<Option<Sym>> = p.steps.iter().map(|s| c.steps[s.step].phase).collect();
-    let mut fig = Figure {
-        width: opts.width,
-        height: opts.height,
-        title: opts.title.clone(),
-        subtitle: subtitle(c),
+    let mut fig = frame(
+        opts,
+        subtitle(c, w),
         x,
-        y: y_axis(&c.scale),
-        zones: zones(&c.scale, t),
-        sections: sections(&phases, c.strings),
-        bands: Vec::new(),
-        lines: Vec::new(),
-        markers: Vec::new(),
-        callouts: Vec::new(),
-        axis_notes: Vec::new(),
-        legend: Vec::new(),
-    };
+        &c.scale,
+        t,
+        sections(&phases, c.strings),
+    );
 
     // Individual cases, faint, behind everything.
     let draw_cases = match c.case_lines {
@@ -128,7 +122,7 @@ pub fn build(c: &PatternChart, t: &Thresholds, opts: &ChartOptions) -> Figure {
             });
         }
         fig.legend.push(LegendEntry {
-            label: format!("individual cases ({})", c.cases.len()),
+            label: w.individual_cases(c.cases.len()),
             glyph: Glyph::Line {
                 color: CASE_LINE,
                 width: 1,
@@ -162,8 +156,8 @@ pub fn build(c: &PatternChart, t: &Thresholds, opts: &ChartOptions) -> Figure {
         });
         fig.legend.push(LegendEntry {
             label: match c.band {
-                BandKind::MinMax => "range of cases (lowest to highest)".to_string(),
-                _ => "middle half of cases (25–75%)".to_string(),
+                BandKind::MinMax => w.band_minmax_legend.to_string(),
+                _ => w.band_iqr_legend.to_string(),
             },
             glyph: Glyph::Fill {
                 color: BAND,
@@ -183,14 +177,11 @@ pub fn build(c: &PatternChart, t: &Thresholds, opts: &ChartOptions) -> Figure {
         dot: 6,
         hold: false,
     });
-    let stat = match p.stat {
-        Stat::Median => "median",
-        Stat::Mean => "mean",
-    };
+    let stat = stat_word(p.stat, w);
     // The subtitle says how many cases; the legend names the statistic, so
     // a pattern read back from its summary draws the same.
     fig.legend.push(LegendEntry {
-        label: format!("{stat} (the typical pattern)"),
+        label: w.typical_pattern_line(stat),
         glyph: Glyph::Line {
             color: theme::PRIMARY,
             width: 5,
@@ -206,39 +197,32 @@ pub fn build(c: &PatternChart, t: &Thresholds, opts: &ChartOptions) -> Figure {
             names: &names,
         };
         marks::turning_points(&mut fig, &track, &p.analysis);
-        marks::critical_dips(&mut fig, &track, &p.analysis, 0);
+        marks::critical_dips(&mut fig, &track, &p.analysis, 0, w);
         // Callouts on the pattern's dips say how many cases were in frustration there.
         for dip in p.analysis.critical_dips.iter().take(3) {
             let (Some(&x), Some(s)) = (xs.get(dip.index), p.steps.get(dip.index)) else {
                 continue;
             };
+            let feeling = crate::numfmt::value(dip.feeling);
             let detail = match s.figures.critical_share {
-                Some(share) => format!(
-                    "{} · {:.0}% ≤ {}",
-                    value(dip.feeling),
-                    share * 100.0,
-                    value(t.critical)
-                ),
-                None => value(dip.feeling),
+                Some(share) => w.and(&feeling, &w.share_at_or_below(share, t.critical)),
+                None => feeling,
             };
-            fig.callouts.push(Callout {
+            fig.callouts.push(marks::dip_callout(
                 x,
-                y: dip.feeling,
-                lines: vec![format!("critical dip: {}", names[dip.index]), detail],
-                color: marks::DIP,
-            });
+                dip.feeling,
+                names[dip.index],
+                detail,
+                w,
+            ));
         }
-        marks::legend(&mut fig);
+        marks::legend(&mut fig, w);
     }
     if p.steps.iter().any(|s| s.risk == Some(true)) {
         fig.legend.push(LegendEntry {
-            label: format!(
-                "prone to fail: ≥ {:.0}% of cases at or below {}",
-                p.risk * 100.0,
-                value(t.critical)
-            ),
+            label: w.prone_to_fail(p.risk, t.critical),
             glyph: Glyph::Symbol {
-                text: "⚠".to_string(),
+                text: w.alert_sign.to_string(),
                 color: theme::FRUSTRATION,
             },
         });
@@ -246,21 +230,23 @@ pub fn build(c: &PatternChart, t: &Thresholds, opts: &ChartOptions) -> Figure {
     fig
 }
 
-fn subtitle(c: &PatternChart) -> String {
+fn stat_word(stat: Stat, w: &Words) -> &'static str {
+    match stat {
+        Stat::Median => w.median,
+        Stat::Mean => w.mean,
+    }
+}
+
+fn subtitle(c: &PatternChart, w: &Words) -> String {
     let p = c.pattern;
-    let steps = p.steps.len();
-    let stat = match p.stat {
-        Stat::Median => "median",
-        Stat::Mean => "mean",
-    };
     let band = match c.band {
-        BandKind::Iqr => ", band 25–75%",
-        BandKind::MinMax => ", band lowest–highest",
+        BandKind::Iqr => w.band_iqr_subtitle,
+        BandKind::MinMax => w.band_minmax_subtitle,
         BandKind::None => "",
     };
     let who = match p.cases {
-        Some(n) => format!("typical pattern of {n} case{}", plural(n)),
-        None => "typical pattern from a summary".to_string(),
+        Some(n) => w.typical_pattern_of(n),
+        None => w.pattern_from_summary.to_string(),
     };
     let group = c
         .group
@@ -268,10 +254,9 @@ fn subtitle(c: &PatternChart) -> String {
         .map(|g| format!(" · {g}"))
         .unwrap_or_default();
     format!(
-        "{who}{group} · {steps} step{} · {stat}{band} · feeling from {} to {}, neutral {}",
-        plural(steps),
-        value(c.scale.min),
-        value(c.scale.max),
-        value(c.scale.neutral)
+        "{who}{group} · {} · {}{band} · {}",
+        w.steps(p.steps.len()),
+        stat_word(p.stat, w),
+        w.feeling_scale(c.scale.min, c.scale.max, c.scale.neutral)
     )
 }

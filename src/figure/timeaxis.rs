@@ -1,11 +1,12 @@
 //! A time axis in sensible units: minutes, hours, days or weeks, chosen by
 //! the span, with round tick steps.
 
+use super::words::Words;
 use super::XLabel;
 
 /// Ticks from 0 to `span` seconds: 4 to 12 of them at a round step in the
 /// unit that suits the span.
-pub fn ticks(span: f64) -> Vec<XLabel> {
+pub fn ticks(span: f64, w: &Words) -> Vec<XLabel> {
     const MIN: f64 = 60.0;
     const HOUR: f64 = 3600.0;
     const DAY: f64 = 86400.0;
@@ -16,13 +17,13 @@ pub fn ticks(span: f64) -> Vec<XLabel> {
         MIN
     };
     let (unit, name) = if span < 3.0 * HOUR {
-        (MIN, "m")
+        (MIN, w.minutes)
     } else if span < 3.0 * DAY {
-        (HOUR, "h")
+        (HOUR, w.hours)
     } else if span < 8.0 * WEEK {
-        (DAY, "d")
+        (DAY, w.days)
     } else {
-        (WEEK, "w")
+        (WEEK, w.weeks)
     };
     let in_units = span / unit;
     let step = [
@@ -39,11 +40,7 @@ pub fn ticks(span: f64) -> Vec<XLabel> {
             note: None,
             alert: false,
             at: v * unit,
-            text: if v == 0.0 {
-                "0".to_string()
-            } else {
-                format!("{}{name}", v)
-            },
+            text: w.time_tick(v, name),
         });
         k += 1.0;
     }
@@ -53,9 +50,13 @@ pub fn ticks(span: f64) -> Vec<XLabel> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::figure::Lang;
 
     fn texts(span: f64) -> Vec<String> {
-        ticks(span).into_iter().map(|t| t.text).collect()
+        ticks(span, Lang::En.words())
+            .into_iter()
+            .map(|t| t.text)
+            .collect()
     }
 
     #[test]
@@ -71,7 +72,8 @@ mod tests {
 
     #[test]
     fn degenerate_spans_still_give_an_axis() {
-        assert!(!ticks(0.0).is_empty());
-        assert!(!ticks(f64::NAN).is_empty());
+        let w = Lang::En.words();
+        assert!(!ticks(0.0, w).is_empty());
+        assert!(!ticks(f64::NAN, w).is_empty());
     }
 }

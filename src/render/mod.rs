@@ -1,6 +1,10 @@
 //! Drawing a [`Figure`] with plotters. The drawing code is written once,
 //! generic over the backend; SVG and PNG differ only in the backend and in
 //! text handling (PNG needs bidi reordering, SVG must not get it).
+//!
+//! Every text is cleaned once ([`Figure::map_text`]), every text and mark is
+//! placed by [`layout::Placement`], and [`draw`] only draws what was placed:
+//! it writes no words of its own and decides no positions.
 
 mod font;
 mod layout;
@@ -13,8 +17,9 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::FontTransform;
 
-use crate::figure::{format_value, Figure, Glyph, Rgb, Shape};
-use layout::{Layout, XLabelMode};
+use crate::figure::theme::{GRID, INK, MUTED, NEUTRAL};
+use crate::figure::{Figure, Glyph, Rgb, Shape};
+use layout::{Align, Label, Placement, VAlign};
 
 /// Image formats we write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,32 +72,17 @@ pub fn render(fig: &Figure, format: Format) -> Result<Vec<u8>> {
     }
 }
 
-/// A copy of the figure with every word cleaned for drawing (see
-/// [`text::clean_label`]): whatever text the data held, the picture and the
-/// SVG file stay well-formed.
+/// A copy of the figure with every text cleaned for drawing (see
+/// [`text::clean_label`] and [`Figure::map_text`]): whatever text the data
+/// held, the picture and the SVG file stay well-formed.
 fn cleaned(fig: &Figure) -> Figure {
-    let c = text::clean_label;
     let mut f = fig.clone();
-    f.title = c(&f.title);
-    f.subtitle = c(&f.subtitle);
-    f.x.title = f.x.title.as_deref().map(c);
-    f.y.title = c(&f.y.title);
-    f.y.neutral_label = c(&f.y.neutral_label);
-    for l in &mut f.x.labels {
-        l.text = c(&l.text);
-    }
-    for z in &mut f.zones {
-        z.label = z.label.as_deref().map(c);
-    }
-    for s in &mut f.sections {
-        s.label = c(&s.label);
-    }
-    for k in &mut f.callouts {
-        k.lines = k.lines.iter().map(|l| c(l)).collect();
-    }
-    for e in &mut f.legend {
-        e.label = c(&e.label);
-    }
+    f.map_text(|t| {
+        let clean = text::clean_label(t);
+        if clean != *t {
+            *t = clean;
+        }
+    });
     f
 }
 
@@ -114,54 +104,28 @@ struct Pen<'a, DB: DrawingBackend> {
     order: TextOrder,
 }
 
-#[derive(Clone, Copy)]
-struct TextSpec {
-    size: f64,
-    bold: bool,
-    color: Rgb,
-    h: HPos,
-    v: VPos,
-    rotate: bool,
-}
-
-impl TextSpec {
-    fn new(size: f64, color: Rgb) -> Self {
-        TextSpec {
-            size,
-            bold: false,
-            color,
-            h: HPos::Left,
-            v: VPos::Top,
-            rotate: false,
-        }
-    }
-    fn bold(mut self) -> Self {
-        self.bold = true;
-        self
-    }
-    fn anchor(mut self, h: HPos, v: VPos) -> Self {
-        self.h = h;
-        self.v = v;
-        self
-    }
-    fn rotated(mut self) -> Self {
-        self.rotate = true;
-        self
-    }
-}
-
 impl<DB: DrawingBackend> Pen<'_, DB> {
-    fn font(&self, spec: &TextSpec) -> TextStyle<'static> {
-        let style = if spec.bold {
+    fn font(&self, label: &Label) -> TextStyle<'static> {
+        let style = if label.bold {
             FontStyle::Bold
         } else {
             FontStyle::Normal
         };
-        let mut font = FontDesc::new(FontFamily::Name(font::FAMILY), spec.size, style);
-        if spec.rotate {
+        let mut font = FontDesc::new(FontFamily::Name(font::FAMILY), label.size, style);
+        if label.rotate {
             font = font.transform(FontTransform::Rotate270);
         }
-        font.color(&color(spec.color)).pos(Pos::new(spec.h, spec.v))
+        let h = match label.h {
+            Align::Left => HPos::Left,
+            Align::Center => HPos::Center,
+            Align::Right => HPos::Right,
+        };
+        let v = match label.v {
+            VAlign::Top => VPos::Top,
+            VAlign::Center => VPos::Center,
+            VAlign::Bottom => VPos::Bottom,
+        };
+        font.color(&color(label.color)).pos(Pos::new(h, v))
     }
 
     /// Width in pixels of `text` at `size`.
@@ -178,19 +142,20 @@ impl<DB: DrawingBackend> Pen<'_, DB> {
             .unwrap_or(text.chars().count() as f64 * size * 0.6)
     }
 
-    fn text(&self, text: &str, (x, y): (f64, f64), spec: TextSpec) -> Result<()> {
-        if text.is_empty() {
+    fn text(&self, label: &Label) -> Result<()> {
+        if label.text.is_empty() {
             return Ok(());
         }
         let shown = match self.order {
-            TextOrder::Logical => text.to_string(),
-            TextOrder::Visual => text::visual_order(text),
+            TextOrder::Logical => label.text.clone(),
+            TextOrder::Visual => text::visual_order(&label.text),
         };
+        let (x, y) = label.at;
         self.area
             .draw(&Text::new(
                 shown,
                 (x.round() as i32, y.round() as i32),
-                self.font(&spec),
+                self.font(label),
             ))
             .map_err(|e| anyhow::anyhow!("drawing text failed: {e}"))
     }
@@ -200,7 +165,8 @@ fn draw_err<E: std::fmt::Debug>(e: E) -> anyhow::Error {
     anyhow::anyhow!("drawing failed: {e:?}")
 }
 
-/// Draw the whole figure on `root`.
+/// Draw the whole figure on `root`: place everything, then draw it in
+/// order, back to front.
 pub(crate) fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     fig: &Figure,
@@ -209,128 +175,65 @@ pub(crate) fn draw<DB: DrawingBackend>(
     root.fill(&WHITE).map_err(draw_err)?;
     let pen = Pen { area: root, order };
     let measure = |s: &str, size: f64, bold: bool| pen.width(s, size, bold);
-    let l = Layout::compute(fig, &measure);
-    let plot = l.plot;
-    let map_x = |x: f64| plot.left + (x - fig.x.min) / (fig.x.max - fig.x.min) * plot.width();
-    let map_y = |y: f64| plot.bottom - (y - fig.y.min) / (fig.y.max - fig.y.min) * plot.height();
-    let px = |(x, y): (f64, f64)| (map_x(x).round() as i32, map_y(y).round() as i32);
-    let s = l.scale;
+    let p = Placement::compute(fig, &measure);
+    let plot = p.plot;
+    let map = &p.map;
+    let s = p.scale;
+    let (left, right) = (plot.left.round() as i32, plot.right.round() as i32);
+    let hline = |y: f64, c: Rgb, width: u32| {
+        let y = y.round() as i32;
+        root.draw(&PathElement::new(
+            vec![(left, y), (right, y)],
+            color(c).stroke_width(width),
+        ))
+        .map_err(draw_err)
+    };
 
-    // Title and subtitle.
-    let title_w = fig.width as f64 - 2.0 * l.pad;
-    pen.text(
-        &text::fit(&fig.title, title_w, &|t| measure(t, l.title_size, true)),
-        (fig.width as f64 / 2.0, l.pad),
-        TextSpec::new(l.title_size, crate::figure::theme::INK)
-            .bold()
-            .anchor(HPos::Center, VPos::Top),
-    )?;
-    pen.text(
-        &text::fit(&fig.subtitle, title_w, &|t| {
-            measure(t, l.subtitle_size, false)
-        }),
-        (fig.width as f64 / 2.0, l.subtitle_top),
-        TextSpec::new(l.subtitle_size, crate::figure::theme::MUTED).anchor(HPos::Center, VPos::Top),
-    )?;
+    pen.text(&p.title)?;
+    pen.text(&p.subtitle)?;
 
-    // Zones and their words.
+    // Zones.
     for z in &fig.zones {
-        let (top, bottom) = (map_y(z.to.max(z.from)), map_y(z.to.min(z.from)));
+        let (top, bottom) = (map.y(z.to.max(z.from)), map.y(z.to.min(z.from)));
         root.draw(&Rectangle::new(
-            [
-                (plot.left.round() as i32, top.round() as i32),
-                (plot.right.round() as i32, bottom.round() as i32),
-            ],
+            [(left, top.round() as i32), (right, bottom.round() as i32)],
             color(z.fill).mix(z.opacity).filled(),
         ))
         .map_err(draw_err)?;
     }
     // Sections (phases): separators and labels along the top of the plot.
-    for (i, sec) in fig.sections.iter().enumerate() {
-        let (x0, x1) = (map_x(sec.from), map_x(sec.to));
-        if i > 0 {
-            dashed_vline(
-                root,
-                x0,
-                plot.top,
-                plot.bottom,
-                crate::figure::theme::MUTED,
-                s,
-            )?;
+    for sec in &p.sections {
+        if let Some(x) = sec.separator {
+            dashed_vline(root, x, plot.top, plot.bottom, MUTED, s)?;
         }
-        let label = text::fit(&sec.label, (x1 - x0 - 8.0).max(0.0), &|t| {
-            measure(t, l.section_size, true)
-        });
-        pen.text(
-            &label,
-            ((x0 + x1) / 2.0, plot.top + 6.0 * s),
-            TextSpec::new(l.section_size, crate::figure::theme::MUTED)
-                .bold()
-                .anchor(HPos::Center, VPos::Top),
-        )?;
+        pen.text(&sec.label)?;
     }
     // Grid and y ticks.
-    for &t in &fig.y.ticks {
-        let y = map_y(t);
-        root.draw(&PathElement::new(
-            vec![
-                (plot.left.round() as i32, y.round() as i32),
-                (plot.right.round() as i32, y.round() as i32),
-            ],
-            color(crate::figure::theme::GRID).stroke_width(1),
-        ))
-        .map_err(draw_err)?;
-        pen.text(
-            &format_value(t),
-            (plot.left - 10.0 * s, y),
-            TextSpec::new(l.tick_size, crate::figure::theme::INK).anchor(HPos::Right, VPos::Center),
-        )?;
+    for tick in &p.y_ticks {
+        hline(tick.y, GRID, 1)?;
+        pen.text(&tick.label)?;
     }
-    // Neutral line.
-    let ny = map_y(fig.y.neutral).round() as i32;
-    root.draw(&PathElement::new(
-        vec![
-            (plot.left.round() as i32, ny),
-            (plot.right.round() as i32, ny),
-        ],
-        color(crate::figure::theme::NEUTRAL).stroke_width((2.0 * s).max(1.0) as u32),
-    ))
-    .map_err(draw_err)?;
-    // Zone words and the neutral word at the right edge, inside the plot.
-    for z in &fig.zones {
-        if let Some(label) = &z.label {
-            // Just inside the zone's inner edge: the outer edges hold phase
-            // labels, hand-offs and callouts.
-            let upper = z.to > fig.y.neutral;
-            let (y, v, dy) = if upper {
-                (map_y(z.from), VPos::Bottom, -6.0 * s)
-            } else {
-                (map_y(z.to), VPos::Top, 6.0 * s)
-            };
-            pen.text(
-                label,
-                (plot.right - 10.0 * s, y + dy),
-                TextSpec::new(l.zone_size, z.label_color)
-                    .bold()
-                    .anchor(HPos::Right, v),
-            )?;
-        }
+    hline(map.y(fig.y.neutral), NEUTRAL, (2.0 * s).max(1.0) as u32)?;
+    for word in &p.zone_words {
+        pen.text(word)?;
     }
-    pen.text(
-        &fig.y.neutral_label,
-        (plot.right - 10.0 * s, map_y(fig.y.neutral) - 5.0 * s),
-        TextSpec::new(l.zone_size, crate::figure::theme::NEUTRAL)
-            .bold()
-            .anchor(HPos::Right, VPos::Bottom),
-    )?;
 
     // Bands, lines, markers.
     for band in &fig.bands {
         if band.points.len() < 2 {
             continue;
         }
-        let mut poly: Vec<(i32, i32)> = band.points.iter().map(|&(x, _, hi)| px((x, hi))).collect();
-        poly.extend(band.points.iter().rev().map(|&(x, lo, _)| px((x, lo))));
+        let mut poly: Vec<(i32, i32)> = band
+            .points
+            .iter()
+            .map(|&(x, _, hi)| map.point((x, hi)))
+            .collect();
+        poly.extend(
+            band.points
+                .iter()
+                .rev()
+                .map(|&(x, lo, _)| map.point((x, lo))),
+        );
         root.draw(&Polygon::new(
             poly,
             color(band.fill).mix(band.opacity).filled(),
@@ -341,15 +244,15 @@ pub(crate) fn draw<DB: DrawingBackend>(
     // crowd, or the joins of a zigzag spike far outside the plot.
     let step_px = plot.width() / (fig.x.labels.len().max(1) as f64);
     for line in &fig.lines {
-        let pts: Vec<(i32, i32)> = line.points.iter().map(|&p| px(p)).collect();
+        let pts: Vec<(i32, i32)> = line.points.iter().map(|&pt| map.point(pt)).collect();
         // A held value runs flat to the next point, then steps.
         let path: Vec<(i32, i32)> = if line.hold {
             let mut v = Vec::with_capacity(pts.len() * 2);
-            for (k, &p) in pts.iter().enumerate() {
+            for (k, &pt) in pts.iter().enumerate() {
                 if k > 0 {
-                    v.push((p.0, pts[k - 1].1));
+                    v.push((pt.0, pts[k - 1].1));
                 }
-                v.push(p);
+                v.push(pt);
             }
             v
         } else {
@@ -374,14 +277,14 @@ pub(crate) fn draw<DB: DrawingBackend>(
         }
         if line.dot > 0 && step_px >= 4.0 * (line.dot as f64) * s {
             let r = ((line.dot as f64) * s).round().max(2.0) as i32;
-            for &p in &pts {
+            for &pt in &pts {
                 root.draw(&Circle::new(
-                    p,
+                    pt,
                     r,
                     color(line.color).mix(line.opacity).filled(),
                 ))
                 .map_err(draw_err)?;
-                root.draw(&Circle::new(p, r, WHITE.stroke_width(1)))
+                root.draw(&Circle::new(pt, r, WHITE.stroke_width(1)))
                     .map_err(draw_err)?;
             }
         }
@@ -389,7 +292,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
     for m in &fig.markers {
         marker(
             root,
-            px((m.x, m.y)),
+            map.point((m.x, m.y)),
             m.shape,
             m.color,
             (m.size as f64 * s).max(3.0),
@@ -399,149 +302,79 @@ pub(crate) fn draw<DB: DrawingBackend>(
     // Axes frame.
     root.draw(&Rectangle::new(
         [
-            (plot.left.round() as i32, plot.top.round() as i32),
-            (plot.right.round() as i32, plot.bottom.round() as i32),
+            (left, plot.top.round() as i32),
+            (right, plot.bottom.round() as i32),
         ],
-        color(crate::figure::theme::MUTED).stroke_width(1),
+        color(MUTED).stroke_width(1),
     ))
     .map_err(draw_err)?;
-
-    // Y title, reading bottom to top.
-    pen.text(
-        &text::fit(&fig.y.title, plot.height(), &|t| {
-            measure(t, l.tick_size, false)
-        }),
-        (l.pad, (plot.top + plot.bottom) / 2.0),
-        TextSpec::new(l.tick_size, crate::figure::theme::INK)
-            .anchor(HPos::Center, VPos::Top)
-            .rotated(),
-    )?;
+    pen.text(&p.y_title)?;
 
     // X ticks and labels.
-    // A tick per step, or per labelled step where labels were thinned.
-    let ticks: Vec<f64> = if l.x_thinned {
-        l.x_labels.iter().map(|s| s.at).collect()
-    } else {
-        fig.x.labels.iter().map(|s| s.at).collect()
-    };
-    for at in ticks {
-        let x = map_x(at).round() as i32;
-        let b = plot.bottom.round() as i32;
+    let b = plot.bottom.round() as i32;
+    let tick_down = |x: f64, c: Rgb| {
+        let x = x.round() as i32;
         root.draw(&PathElement::new(
             vec![(x, b), (x, b + (6.0 * s) as i32)],
-            color(crate::figure::theme::MUTED).stroke_width(1),
+            color(c).stroke_width(1),
         ))
-        .map_err(draw_err)?;
+        .map_err(draw_err)
+    };
+    for &x in &p.step_ticks {
+        tick_down(x, MUTED)?;
     }
-    // Time ticks under the plot.
-    for tick in &fig.x.ticks {
-        let x = map_x(tick.at);
-        let b = plot.bottom.round() as i32;
-        root.draw(&PathElement::new(
-            vec![
-                (x.round() as i32, b),
-                (x.round() as i32, b + (6.0 * s) as i32),
-            ],
-            color(crate::figure::theme::INK).stroke_width(1),
-        ))
-        .map_err(draw_err)?;
-        pen.text(
-            &tick.text,
-            (x, plot.bottom + 8.0 * s),
-            TextSpec::new(l.tick_size, crate::figure::theme::INK).anchor(HPos::Center, VPos::Top),
-        )?;
+    for tick in &p.time_ticks {
+        tick_down(tick.x, INK)?;
+        pen.text(&tick.label)?;
     }
-    let label_top = plot.bottom + 10.0 * s + l.tick_row + l.leader_band;
-    for shown in &l.x_labels {
-        let x = plot.left + shown.px;
-        // A label moved aside to be readable is joined to its step by a leader.
-        if l.leader_band > 0.0 {
-            let from = (
-                map_x(shown.at).round() as i32,
-                (plot.bottom + 4.0 * s + l.tick_row).round() as i32,
-            );
-            let to = (x.round() as i32, (label_top - 3.0 * s).round() as i32);
+    for label in &p.x_labels {
+        if let Some(leader) = label.leader {
             root.draw(&PathElement::new(
-                vec![from, to],
-                color(crate::figure::theme::MUTED).stroke_width(1),
+                leader.to_vec(),
+                color(MUTED).stroke_width(1),
             ))
             .map_err(draw_err)?;
         }
-        let ink = if shown.alert {
-            crate::figure::theme::FRUSTRATION
-        } else {
-            crate::figure::theme::INK
-        };
-        match l.x_mode {
-            XLabelMode::Horizontal => {
-                for (k, line) in shown.lines.iter().enumerate() {
-                    pen.text(
-                        line,
-                        (x, label_top + k as f64 * l.label_line),
-                        TextSpec::new(l.label_size, ink).anchor(HPos::Center, VPos::Top),
-                    )?;
-                }
-                if let Some(note) = &shown.note {
-                    let y = label_top + shown.lines.len() as f64 * l.label_line + 2.0 * s;
-                    let c = if shown.alert {
-                        ink
-                    } else {
-                        crate::figure::theme::MUTED
-                    };
-                    pen.text(
-                        note,
-                        (x, y),
-                        TextSpec::new(l.label_size * 0.85, c).anchor(HPos::Center, VPos::Top),
-                    )?;
-                }
-            }
-            XLabelMode::Vertical => {
-                // Lines of a turned label stand side by side, first on the left.
-                let n = shown.lines.len() as f64;
-                for (k, line) in shown.lines.iter().enumerate() {
-                    let dx = (k as f64 - (n - 1.0) / 2.0) * l.label_line;
-                    pen.text(
-                        line,
-                        (x + dx, label_top),
-                        TextSpec::new(l.label_size, ink)
-                            .anchor(HPos::Right, VPos::Center)
-                            .rotated(),
-                    )?;
-                }
-            }
+        for t in &label.texts {
+            pen.text(t)?;
         }
     }
-    if l.x_thinned {
-        pen.text(
-            &format!(
-                "every {} step labelled ({} of {})",
-                ordinal(l.x_every),
-                l.x_labels.len(),
-                fig.x.labels.len()
-            ),
-            (plot.right, l.label_area_bottom),
-            TextSpec::new(l.tick_size * 0.85, crate::figure::theme::MUTED)
-                .anchor(HPos::Right, VPos::Bottom),
-        )?;
+    if let Some(note) = &p.x_note {
+        pen.text(note)?;
     }
 
-    axis_notes(&pen, fig, &l, &map_x)?;
+    // Notes on the process axis.
+    for note in &p.axis_notes {
+        root.draw(&PathElement::new(
+            note.tick.to_vec(),
+            color(note.color).stroke_width((2.0 * s).max(1.0) as u32),
+        ))
+        .map_err(draw_err)?;
+        root.draw(&Rectangle::new(note.backdrop, WHITE.mix(0.8).filled()))
+            .map_err(draw_err)?;
+        pen.text(&note.text)?;
+    }
 
     // Callouts.
-    let mut placed: Vec<layout::Rect> = Vec::new();
-    for c in &fig.callouts {
-        if let Some(rect) = callout(&pen, c, px((c.x, c.y)), &l, plot, &placed)? {
-            placed.push(rect);
+    for c in &p.callouts {
+        root.draw(&PathElement::new(
+            c.leader.to_vec(),
+            color(c.color).stroke_width(2),
+        ))
+        .map_err(draw_err)?;
+        root.draw(&Rectangle::new(c.frame, WHITE.mix(0.95).filled()))
+            .map_err(draw_err)?;
+        root.draw(&Rectangle::new(c.frame, color(c.color).stroke_width(2)))
+            .map_err(draw_err)?;
+        for t in &c.texts {
+            pen.text(t)?;
         }
     }
 
     // Legend.
-    for item in &l.legend {
-        let entry = &fig.legend[item.index];
-        let (x, y) = (item.x, item.y);
-        let gw = l.legend_glyph;
-        let cy = y + l.legend_line / 2.0;
-        match &entry.glyph {
+    for item in &p.legend {
+        let (x, gw, cy) = (item.glyph_left, item.glyph_width, item.center_y);
+        match &fig.legend[item.index].glyph {
             Glyph::Line {
                 color: c,
                 width,
@@ -590,33 +423,14 @@ pub(crate) fn draw<DB: DrawingBackend>(
                     8.0 * s,
                 )?;
             }
-            Glyph::Symbol { text, color: c } => {
-                pen.text(
-                    text,
-                    (x + gw / 2.0, cy),
-                    TextSpec::new(l.legend_size, *c)
-                        .bold()
-                        .anchor(HPos::Center, VPos::Center),
-                )?;
-            }
+            Glyph::Symbol { .. } => {}
         }
-        pen.text(
-            &item.text,
-            (x + gw + 8.0 * s, cy),
-            TextSpec::new(l.legend_size, crate::figure::theme::INK)
-                .anchor(HPos::Left, VPos::Center),
-        )?;
+        if let Some(symbol) = &item.symbol {
+            pen.text(symbol)?;
+        }
+        pen.text(&item.text)?;
     }
     Ok(())
-}
-
-fn ordinal(n: usize) -> String {
-    match n {
-        1 => "".to_string(),
-        2 => "2nd".to_string(),
-        3 => "3rd".to_string(),
-        n => format!("{n}th"),
-    }
 }
 
 fn dashed_vline<DB: DrawingBackend>(
@@ -673,145 +487,46 @@ fn marker<DB: DrawingBackend>(
     Ok(())
 }
 
-fn callout<DB: DrawingBackend>(
-    pen: &Pen<'_, DB>,
-    c: &crate::figure::Callout,
-    (x, y): (i32, i32),
-    l: &Layout,
-    plot: layout::Rect,
-    placed: &[layout::Rect],
-) -> Result<Option<layout::Rect>> {
-    let s = l.scale;
-    let size = l.tick_size * 0.9;
-    let line_h = size * 1.25;
-    let width = c
-        .lines
-        .iter()
-        .map(|t| pen.width(t, size, false))
-        .fold(0.0, f64::max)
-        + 16.0 * s;
-    let height = line_h * c.lines.len() as f64 + 10.0 * s;
-    // Below the point, else above it; centred, else to either side; the
-    // first place inside the plot that covers no earlier callout wins. A
-    // later callout with no such place is left out (its dip keeps its ring);
-    // the first, most severe one is always drawn.
-    let (xf, yf) = (x as f64, y as f64);
-    let gap = 26.0 * s;
-    let clamp_left = |left: f64| {
-        left.clamp(
-            plot.left + 2.0,
-            (plot.right - width - 2.0).max(plot.left + 2.0),
-        )
-    };
-    let mut candidates = Vec::new();
-    for top in [yf + gap, yf - gap - height] {
-        for left in [xf - width / 2.0, xf + 12.0 * s, xf - width - 12.0 * s] {
-            candidates.push((top, clamp_left(left)));
-        }
-    }
-    let fits = |&(top, left): &(f64, f64)| {
-        let r = layout::Rect {
-            left,
-            top,
-            right: left + width,
-            bottom: top + height,
-        };
-        r.top >= plot.top && r.bottom <= plot.bottom && !placed.iter().any(|p| p.overlaps(&r))
-    };
-    let inside = |&(top, _): &(f64, f64)| top >= plot.top && top + height <= plot.bottom;
-    let place = match candidates.iter().copied().find(fits) {
-        Some(p) => p,
-        None if placed.is_empty() => candidates
-            .iter()
-            .copied()
-            .find(inside)
-            .unwrap_or(candidates[0]),
-        None => return Ok(None),
-    };
-    let (top, left) = place;
-    let below = top > yf;
-    let root = pen.area;
-    let anchor_y = if below { top } else { top + height };
-    root.draw(&PathElement::new(
-        vec![(x, y), (x, anchor_y.round() as i32)],
-        color(c.color).stroke_width(2),
-    ))
-    .map_err(draw_err)?;
-    let rect = [
-        (left.round() as i32, top.round() as i32),
-        ((left + width).round() as i32, (top + height).round() as i32),
-    ];
-    root.draw(&Rectangle::new(rect, WHITE.mix(0.95).filled()))
-        .map_err(draw_err)?;
-    root.draw(&Rectangle::new(rect, color(c.color).stroke_width(2)))
-        .map_err(draw_err)?;
-    for (k, t) in c.lines.iter().enumerate() {
-        pen.text(
-            t,
-            (left + width / 2.0, top + 5.0 * s + k as f64 * line_h),
-            TextSpec::new(size, c.color).anchor(HPos::Center, VPos::Top),
-        )?;
-    }
-    Ok(Some(layout::Rect {
-        left,
-        top,
-        right: left + width,
-        bottom: top + height,
-    }))
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::figure::{AxisNote, Callout, XLabel};
 
-/// Notes on the process (hand-offs), along the top inside the plot: a short
-/// tick and the text, staggered over two rows where neighbours would touch.
-fn axis_notes<DB: DrawingBackend>(
-    pen: &Pen<'_, DB>,
-    fig: &Figure,
-    l: &Layout,
-    map_x: &dyn Fn(f64) -> f64,
-) -> Result<()> {
-    let s = l.scale;
-    let size = l.tick_size * 0.8;
-    let row_h = size * 1.3;
-    let plot = l.plot;
-    let mut row_end = [f64::NEG_INFINITY; 2];
-    for note in &fig.axis_notes {
-        let x = map_x(note.at);
-        let w = pen.width(&note.text, size, false);
-        let left = (x - w / 2.0).max(plot.left + 2.0);
-        let row = if left > row_end[0] + 6.0 * s { 0 } else { 1 };
-        row_end[row] = left + w;
-        // Under the phase labels, if any, so the bottom stays free for callouts.
-        let first_row = plot.top
-            + 16.0 * s
-            + if fig.sections.is_empty() {
-                0.0
-            } else {
-                l.section_size * 1.4
-            };
-        let y = first_row + row as f64 * row_h;
-        let b = plot.top.round() as i32;
-        pen.area
-            .draw(&PathElement::new(
-                vec![
-                    (x.round() as i32, b),
-                    (x.round() as i32, (b as f64 + 8.0 * s) as i32),
-                ],
-                color(note.color).stroke_width((2.0 * s).max(1.0) as u32),
-            ))
-            .map_err(draw_err)?;
-        pen.area
-            .draw(&Rectangle::new(
-                [
-                    ((left - 3.0 * s) as i32, (y - size * 0.6) as i32),
-                    ((left + w + 3.0 * s) as i32, (y + size * 0.6) as i32),
-                ],
-                WHITE.mix(0.8).filled(),
-            ))
-            .map_err(draw_err)?;
-        pen.text(
-            &note.text,
-            (left, y),
-            TextSpec::new(size, note.color).anchor(HPos::Left, VPos::Center),
-        )?;
+    /// Every text of the figure is cleaned, axis notes and notes under
+    /// labels included, not only a hand-kept list.
+    #[test]
+    fn cleaning_reaches_every_text() {
+        let mut fig = layout::frame::tests::figure(&[("a\u{7}b", 0.0)], true);
+        let bell = "x\u{7}y".to_string();
+        fig.title = bell.clone();
+        fig.x.labels[0].note = Some(bell.clone());
+        fig.x.ticks.push(XLabel {
+            at: 1.0,
+            text: bell.clone(),
+            note: None,
+            alert: false,
+        });
+        fig.axis_notes.push(AxisNote {
+            at: 0.0,
+            text: bell.clone(),
+            color: Rgb(0, 0, 0),
+        });
+        fig.callouts.push(Callout {
+            x: 0.0,
+            y: 0.0,
+            lines: vec![bell.clone()],
+            color: Rgb(0, 0, 0),
+        });
+        let mut seen = 0;
+        let mut clean = cleaned(&fig);
+        clean.map_text(|t| {
+            seen += 1;
+            assert!(!t.contains('\u{7}'), "{t:?}");
+        });
+        let mut before = 0;
+        fig.map_text(|t| before += usize::from(t.contains('\u{7}')));
+        assert_eq!(before, 6);
+        assert!(seen > before);
+        assert_eq!(clean.axis_notes[0].text, "xy");
     }
-    Ok(())
 }

@@ -138,3 +138,28 @@ pub fn png_size(bytes: &[u8]) -> (u32, u32) {
     let h = u32::from_be_bytes(bytes[20..24].try_into().unwrap());
     (w, h)
 }
+
+/// A long sheet (`cases` cases of `steps` steps) with control characters
+/// (BEL, ESC, vertical tab) in every column that reaches the picture:
+/// case, segment, phase, step, channel, owner, note. One control character
+/// per value, in words long enough that the file still reads as text (the
+/// reader takes a file dense with controls for a binary one). Owners change
+/// at every step, so a single case gets hand-off notes; feelings swing, so
+/// there are turning points, critical dips and callouts.
+pub fn control_char_sheet(cases: usize, steps: usize) -> String {
+    let mut s = String::from("case,segment,phase,step,channel,owner,expected,time,feeling,note\n");
+    let feelings = [2, 3, 0, -4, 4, -5, -1, 3, -3, 1];
+    for c in 0..cases {
+        for k in 0..steps {
+            let feeling = feelings[(k + c) % feelings.len()];
+            s.push_str(&format!(
+                "customer case\x07 number {c},segment\x1b of customers {},phase of\x0b the journey {},\
+                 step of the\x07 journey {k},channel of the\x1b contact,bill\x07ing {k},2,{k}h,{feeling},\
+                 a note on\x0b this step {k}\n",
+                c % 2,
+                k / 4,
+            ));
+        }
+    }
+    s
+}

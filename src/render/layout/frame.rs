@@ -1,33 +1,13 @@
-//! Pixel layout of a figure: margins from measured text, which x labels
-//! are shown and how (wrapped or turned), and where legend entries go.
-//! Everything scales with the picture so a small PNG stays legible.
+//! The frame of the pixel layout: text sizes, margins from measured text,
+//! the plot rectangle, which x labels are shown and how (wrapped or
+//! turned), and the rows of the legend. Everything scales with the picture
+//! so a small PNG stays legible. [`super::Placement`] places every text and
+//! mark within this frame.
 
-use super::text;
-use crate::figure::Figure;
-
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Rect {
-    pub left: f64,
-    pub top: f64,
-    pub right: f64,
-    pub bottom: f64,
-}
-
-impl Rect {
-    pub fn width(&self) -> f64 {
-        self.right - self.left
-    }
-    pub fn height(&self) -> f64 {
-        self.bottom - self.top
-    }
-
-    pub fn overlaps(&self, other: &Rect) -> bool {
-        self.left < other.right
-            && other.left < self.right
-            && self.top < other.bottom
-            && other.top < self.bottom
-    }
-}
+use super::map::XMap;
+use super::Rect;
+use crate::figure::{Figure, Words};
+use crate::render::text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum XLabelMode {
@@ -52,9 +32,9 @@ pub struct ShownLabel {
 }
 
 /// The text of a label as drawn: a warning sign first on an alert.
-fn label_text(l: &crate::figure::XLabel) -> String {
+fn label_text(l: &crate::figure::XLabel, w: &Words) -> String {
     if l.alert {
-        format!("⚠\u{a0}{}", l.text)
+        w.alert_label(&l.text)
     } else {
         l.text.clone()
     }
@@ -65,11 +45,13 @@ pub struct LegendItem {
     pub index: usize,
     pub x: f64,
     pub y: f64,
+    /// Width of the entry, glyph and text.
+    pub width: f64,
     pub text: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Layout {
+pub struct Frame {
     pub scale: f64,
     pub pad: f64,
     pub title_size: f64,
@@ -118,9 +100,9 @@ pub fn spread(positions: &[f64], gap: f64, width: f64) -> Vec<f64> {
 /// Most lines a level label may wrap onto.
 const MAX_LABEL_LINES: usize = 3;
 
-impl Layout {
+impl Frame {
     /// `measure(text, size, bold)` gives a text's width in pixels.
-    pub fn compute(fig: &Figure, measure: &dyn Fn(&str, f64, bool) -> f64) -> Layout {
+    pub fn compute(fig: &Figure, measure: &dyn Fn(&str, f64, bool) -> f64) -> Frame {
         let (w, h) = (fig.width as f64, fig.height as f64);
         let s = (w / 1600.0).min(h / 900.0).clamp(0.4, 6.0);
         // Text shrinks less than the picture: a small PNG must stay legible.
@@ -169,6 +151,7 @@ impl Layout {
                     index: *index,
                     x,
                     y: legend_top + r as f64 * legend_line,
+                    width: *iw,
                     text: label.clone(),
                 });
                 x += iw + gap;
@@ -187,8 +170,8 @@ impl Layout {
         let plot_w = (right - left).max(10.0);
 
         // X labels.
-        let span = (fig.x.max - fig.x.min).max(f64::MIN_POSITIVE);
-        let to_px = |at: f64| (at - fig.x.min) / span * plot_w;
+        let x_map = XMap::new(fig, left, plot_w);
+        let to_px = |at: f64| x_map.offset(at);
         let mut positions: Vec<f64> = fig.x.labels.iter().map(|l| to_px(l.at)).collect();
         positions.sort_by(f64::total_cmp);
         let slot = positions
@@ -201,7 +184,7 @@ impl Layout {
         let mut shown = Vec::new();
         if slot >= 40.0 * s && !time_axis {
             for l in &fig.x.labels {
-                let shown_text = label_text(l);
+                let shown_text = label_text(l, fig.words);
                 let fits_words = shown_text
                     .split(' ')
                     .all(|word| measure(word, label_size, false) <= max_w);
@@ -268,8 +251,8 @@ impl Layout {
                     let l = &fig.x.labels[i];
                     // Turned labels carry their note on the same line.
                     let full = match &l.note {
-                        Some(n) => format!("{} · {n}", label_text(l)),
-                        None => label_text(l),
+                        Some(n) => fig.words.and(&label_text(l, fig.words), n),
+                        None => label_text(l, fig.words),
                     };
                     shown.push(ShownLabel {
                         at: l.at,
@@ -302,7 +285,7 @@ impl Layout {
             right,
             bottom,
         };
-        Layout {
+        Frame {
             scale: s,
             pad,
             title_size,
@@ -330,12 +313,12 @@ impl Layout {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     use crate::figure::{Glyph, LegendEntry, Rgb, XAxis, XLabel, YAxis};
 
-    fn figure(labels: &[(&str, f64)], ticks: bool) -> Figure {
+    pub(crate) fn figure(labels: &[(&str, f64)], ticks: bool) -> Figure {
         let label = |(text, at): &(&str, f64)| XLabel {
             at: *at,
             text: text.to_string(),
@@ -373,6 +356,7 @@ mod tests {
             markers: vec![],
             callouts: vec![],
             axis_notes: vec![],
+            words: crate::figure::Lang::En.words(),
             legend: vec![LegendEntry {
                 label: "feeling".into(),
                 glyph: Glyph::Line {
@@ -395,7 +379,7 @@ mod tests {
             (vec![("a", 0.0), (long, 1.0), ("c", 2.0)], false),
             ((0..40).map(|i| (long, i as f64)).collect::<Vec<_>>(), false),
         ] {
-            let l = Layout::compute(&figure(&labels, ticks), &measure);
+            let l = Frame::compute(&figure(&labels, ticks), &measure);
             let legend_top = l.legend.iter().map(|i| i.y).fold(f64::INFINITY, f64::min);
             assert!(
                 l.label_area_bottom <= legend_top + 0.5,

@@ -1,0 +1,744 @@
+//! The pixel layout of a figure: where every text and mark goes. The
+//! [`frame`] gives sizes, margins, the plot rectangle and which x labels are
+//! shown; [`map`] turns figure units into pixels (the one place that does);
+//! [`Placement::compute`] places every text — titles, phase labels, ticks,
+//! zone words, axis titles, x labels, the thinned-label note, hand-off
+//! notes, callouts, the legend — with its anchor and box. `render::draw`
+//! only draws what was placed here.
+//!
+//! Left and right come from one setting, the figure's reading
+//! [`Direction`]: texts that sit at the end of a line (zone words, the
+//! thinned-label note) or start a box (hand-off notes, legend texts) take
+//! their side and anchor from it.
+
+pub(crate) mod frame;
+mod map;
+
+use crate::figure::theme;
+use crate::figure::words::Direction;
+use crate::figure::{format_value, Figure, Rgb};
+use crate::render::text;
+pub use frame::{Frame, XLabelMode};
+pub use map::PixelMap;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rect {
+    pub left: f64,
+    pub top: f64,
+    pub right: f64,
+    pub bottom: f64,
+}
+
+impl Rect {
+    pub fn width(&self) -> f64 {
+        self.right - self.left
+    }
+    pub fn height(&self) -> f64 {
+        self.bottom - self.top
+    }
+
+    pub fn overlaps(&self, other: &Rect) -> bool {
+        self.left < other.right
+            && other.left < self.right
+            && self.top < other.bottom
+            && other.top < self.bottom
+    }
+
+    /// The corners in whole pixels, rounded.
+    fn rounded(&self) -> [(i32, i32); 2] {
+        [
+            (self.left.round() as i32, self.top.round() as i32),
+            (self.right.round() as i32, self.bottom.round() as i32),
+        ]
+    }
+}
+
+/// Which point of a text's box is at its position, across.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Center,
+    Right,
+}
+
+/// Which point of a text's box is at its position, up and down.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VAlign {
+    Top,
+    Center,
+    Bottom,
+}
+
+/// Anchors and edges that follow the reading direction.
+trait Sides {
+    /// Anchor of a text that starts at its point.
+    fn start(self) -> Align;
+    /// Anchor of a text that ends at its point.
+    fn end(self) -> Align;
+    /// The x of a line's end inside `r`, `inset` pixels from its edge.
+    fn end_of(self, r: &Rect, inset: f64) -> f64;
+}
+
+impl Sides for Direction {
+    fn start(self) -> Align {
+        match self {
+            Direction::LeftToRight => Align::Left,
+            Direction::RightToLeft => Align::Right,
+        }
+    }
+    fn end(self) -> Align {
+        match self {
+            Direction::LeftToRight => Align::Right,
+            Direction::RightToLeft => Align::Left,
+        }
+    }
+    fn end_of(self, r: &Rect, inset: f64) -> f64 {
+        match self {
+            Direction::LeftToRight => r.right - inset,
+            Direction::RightToLeft => r.left + inset,
+        }
+    }
+}
+
+/// A text at its place: what to draw, where, how big, and how it hangs
+/// from its point.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Label {
+    pub text: String,
+    pub at: (f64, f64),
+    pub size: f64,
+    pub bold: bool,
+    pub color: Rgb,
+    pub h: Align,
+    pub v: VAlign,
+    /// Turned a quarter, reading bottom to top.
+    pub rotate: bool,
+}
+
+impl Label {
+    fn new(text: impl Into<String>, at: (f64, f64), size: f64, color: Rgb) -> Self {
+        Label {
+            text: text.into(),
+            at,
+            size,
+            bold: false,
+            color,
+            h: Align::Left,
+            v: VAlign::Top,
+            rotate: false,
+        }
+    }
+    fn bold(mut self) -> Self {
+        self.bold = true;
+        self
+    }
+    fn anchor(mut self, h: Align, v: VAlign) -> Self {
+        self.h = h;
+        self.v = v;
+        self
+    }
+    fn rotated(mut self) -> Self {
+        self.rotate = true;
+        self
+    }
+}
+
+/// A phase: its separator (none before the first) and its label.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlacedSection {
+    pub separator: Option<f64>,
+    pub label: Label,
+}
+
+/// A grid line of the feeling axis and its value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlacedYTick {
+    pub y: f64,
+    pub label: Label,
+}
+
+/// A tick of a time axis and its text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlacedTimeTick {
+    pub x: f64,
+    pub label: Label,
+}
+
+/// A step label: its lines of text, and the leader joining it to its step
+/// when it was moved aside to be readable.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlacedXLabel {
+    pub leader: Option<[(i32, i32); 2]>,
+    pub texts: Vec<Label>,
+}
+
+/// A note on the process axis: a tick down from the top of the plot, a
+/// light backdrop and the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlacedNote {
+    pub tick: [(i32, i32); 2],
+    pub backdrop: [(i32, i32); 2],
+    pub text: Label,
+    pub color: Rgb,
+}
+
+/// A boxed note and the leader from its point to the box.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlacedCallout {
+    pub leader: [(i32, i32); 2],
+    pub frame: [(i32, i32); 2],
+    pub texts: Vec<Label>,
+    pub color: Rgb,
+}
+
+/// A legend entry: the box its glyph is drawn in (`left`, `width`, and the
+/// middle line `center_y`), and its text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlacedLegend {
+    /// Index into the figure's legend.
+    pub index: usize,
+    pub glyph_left: f64,
+    pub glyph_width: f64,
+    pub center_y: f64,
+    /// The text of a `Glyph::Symbol`, placed in the glyph's box.
+    pub symbol: Option<Label>,
+    pub text: Label,
+}
+
+/// Every text and mark of a figure, placed in pixels.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placement {
+    /// Scale of strokes and gaps against a 1600×900 picture.
+    pub scale: f64,
+    pub plot: Rect,
+    pub map: PixelMap,
+    pub title: Label,
+    pub subtitle: Label,
+    pub sections: Vec<PlacedSection>,
+    pub y_ticks: Vec<PlacedYTick>,
+    /// Zone words and the neutral line's word.
+    pub zone_words: Vec<Label>,
+    pub y_title: Label,
+    /// Pixel x of the tick under each (shown) step.
+    pub step_ticks: Vec<f64>,
+    pub time_ticks: Vec<PlacedTimeTick>,
+    pub x_labels: Vec<PlacedXLabel>,
+    /// The note saying that only some steps are labelled.
+    pub x_note: Option<Label>,
+    pub axis_notes: Vec<PlacedNote>,
+    pub callouts: Vec<PlacedCallout>,
+    pub legend: Vec<PlacedLegend>,
+}
+
+impl Placement {
+    /// `measure(text, size, bold)` gives a text's width in pixels.
+    pub fn compute(fig: &Figure, measure: &dyn Fn(&str, f64, bool) -> f64) -> Placement {
+        let f = Frame::compute(fig, measure);
+        let dir = fig.words.direction();
+        let s = f.scale;
+        let plot = f.plot;
+        let map = PixelMap::new(fig, plot);
+
+        let title_w = fig.width as f64 - 2.0 * f.pad;
+        let middle = fig.width as f64 / 2.0;
+        let title = Label::new(
+            text::fit(&fig.title, title_w, &|t| measure(t, f.title_size, true)),
+            (middle, f.pad),
+            f.title_size,
+            theme::INK,
+        )
+        .bold()
+        .anchor(Align::Center, VAlign::Top);
+        let subtitle = Label::new(
+            text::fit(&fig.subtitle, title_w, &|t| {
+                measure(t, f.subtitle_size, false)
+            }),
+            (middle, f.subtitle_top),
+            f.subtitle_size,
+            theme::MUTED,
+        )
+        .anchor(Align::Center, VAlign::Top);
+
+        // Sections (phases): separators and labels along the top of the plot.
+        let sections = fig
+            .sections
+            .iter()
+            .enumerate()
+            .map(|(i, sec)| {
+                let (x0, x1) = (map.x(sec.from), map.x(sec.to));
+                let label = text::fit(&sec.label, (x1 - x0 - 8.0).max(0.0), &|t| {
+                    measure(t, f.section_size, true)
+                });
+                PlacedSection {
+                    separator: (i > 0).then_some(x0),
+                    label: Label::new(
+                        label,
+                        ((x0 + x1) / 2.0, plot.top + 6.0 * s),
+                        f.section_size,
+                        theme::MUTED,
+                    )
+                    .bold()
+                    .anchor(Align::Center, VAlign::Top),
+                }
+            })
+            .collect();
+
+        // Values of the feeling axis, ending against its left side (a matter
+        // of where the axis is, not of the reading direction).
+        let y_ticks = fig
+            .y
+            .ticks
+            .iter()
+            .map(|&t| {
+                let y = map.y(t);
+                PlacedYTick {
+                    y,
+                    label: Label::new(
+                        format_value(t),
+                        (plot.left - 10.0 * s, y),
+                        f.tick_size,
+                        theme::INK,
+                    )
+                    .anchor(Align::Right, VAlign::Center),
+                }
+            })
+            .collect();
+
+        // Zone words and the neutral word at the end of the line, inside the plot.
+        let words_x = dir.end_of(&plot, 10.0 * s);
+        let mut zone_words = Vec::new();
+        for z in &fig.zones {
+            if let Some(label) = &z.label {
+                // Just inside the zone's inner edge: the outer edges hold phase
+                // labels, hand-offs and callouts.
+                let upper = z.to > fig.y.neutral;
+                let (y, v, dy) = if upper {
+                    (map.y(z.from), VAlign::Bottom, -6.0 * s)
+                } else {
+                    (map.y(z.to), VAlign::Top, 6.0 * s)
+                };
+                zone_words.push(
+                    Label::new(label.clone(), (words_x, y + dy), f.zone_size, z.label_color)
+                        .bold()
+                        .anchor(dir.end(), v),
+                );
+            }
+        }
+        zone_words.push(
+            Label::new(
+                fig.y.neutral_label.clone(),
+                (words_x, map.y(fig.y.neutral) - 5.0 * s),
+                f.zone_size,
+                theme::NEUTRAL,
+            )
+            .bold()
+            .anchor(dir.end(), VAlign::Bottom),
+        );
+
+        // The y title, reading bottom to top.
+        let y_title = Label::new(
+            text::fit(&fig.y.title, plot.height(), &|t| {
+                measure(t, f.tick_size, false)
+            }),
+            (f.pad, (plot.top + plot.bottom) / 2.0),
+            f.tick_size,
+            theme::INK,
+        )
+        .anchor(Align::Center, VAlign::Top)
+        .rotated();
+
+        // A tick per step, or per labelled step where labels were thinned.
+        let step_ticks = if f.x_thinned {
+            f.x_labels.iter().map(|l| map.x(l.at)).collect()
+        } else {
+            fig.x.labels.iter().map(|l| map.x(l.at)).collect()
+        };
+        let time_ticks = fig
+            .x
+            .ticks
+            .iter()
+            .map(|tick| {
+                let x = map.x(tick.at);
+                PlacedTimeTick {
+                    x,
+                    label: Label::new(
+                        tick.text.clone(),
+                        (x, plot.bottom + 8.0 * s),
+                        f.tick_size,
+                        theme::INK,
+                    )
+                    .anchor(Align::Center, VAlign::Top),
+                }
+            })
+            .collect();
+        let x_labels = x_labels(&f, &map);
+        let x_note = f.x_thinned.then(|| {
+            Label::new(
+                fig.words
+                    .every_nth_labelled(f.x_every, f.x_labels.len(), fig.x.labels.len()),
+                (dir.end_of(&plot, 0.0), f.label_area_bottom),
+                f.tick_size * 0.85,
+                theme::MUTED,
+            )
+            .anchor(dir.end(), VAlign::Bottom)
+        });
+        let axis_notes = axis_notes(fig, &f, &map, dir, measure);
+        let mut callouts: Vec<PlacedCallout> = Vec::new();
+        let mut taken: Vec<Rect> = Vec::new();
+        for c in &fig.callouts {
+            if let Some((placed, rect)) = callout(c, map.point((c.x, c.y)), &f, measure, &taken) {
+                callouts.push(placed);
+                taken.push(rect);
+            }
+        }
+        let legend = legend(fig, &f, dir);
+        Placement {
+            scale: s,
+            plot,
+            map,
+            title,
+            subtitle,
+            sections,
+            y_ticks,
+            zone_words,
+            y_title,
+            step_ticks,
+            time_ticks,
+            x_labels,
+            x_note,
+            axis_notes,
+            callouts,
+            legend,
+        }
+    }
+}
+
+/// Step labels at their places, with leaders where they were moved aside.
+fn x_labels(f: &Frame, map: &PixelMap) -> Vec<PlacedXLabel> {
+    let s = f.scale;
+    let plot = f.plot;
+    let label_top = plot.bottom + 10.0 * s + f.tick_row + f.leader_band;
+    f.x_labels
+        .iter()
+        .map(|shown| {
+            let x = plot.left + shown.px;
+            // A label moved aside to be readable is joined to its step by a leader.
+            let leader = (f.leader_band > 0.0).then(|| {
+                [
+                    (
+                        map.x(shown.at).round() as i32,
+                        (plot.bottom + 4.0 * s + f.tick_row).round() as i32,
+                    ),
+                    (x.round() as i32, (label_top - 3.0 * s).round() as i32),
+                ]
+            });
+            let ink = if shown.alert {
+                theme::FRUSTRATION
+            } else {
+                theme::INK
+            };
+            let mut texts = Vec::new();
+            match f.x_mode {
+                XLabelMode::Horizontal => {
+                    for (k, line) in shown.lines.iter().enumerate() {
+                        texts.push(
+                            Label::new(
+                                line.clone(),
+                                (x, label_top + k as f64 * f.label_line),
+                                f.label_size,
+                                ink,
+                            )
+                            .anchor(Align::Center, VAlign::Top),
+                        );
+                    }
+                    if let Some(note) = &shown.note {
+                        let y = label_top + shown.lines.len() as f64 * f.label_line + 2.0 * s;
+                        let c = if shown.alert { ink } else { theme::MUTED };
+                        texts.push(
+                            Label::new(note.clone(), (x, y), f.label_size * 0.85, c)
+                                .anchor(Align::Center, VAlign::Top),
+                        );
+                    }
+                }
+                XLabelMode::Vertical => {
+                    // Lines of a turned label stand side by side, first on the
+                    // left; each ends just under the axis (the turned text's
+                    // right end is its top).
+                    let n = shown.lines.len() as f64;
+                    for (k, line) in shown.lines.iter().enumerate() {
+                        let dx = (k as f64 - (n - 1.0) / 2.0) * f.label_line;
+                        texts.push(
+                            Label::new(line.clone(), (x + dx, label_top), f.label_size, ink)
+                                .anchor(Align::Right, VAlign::Center)
+                                .rotated(),
+                        );
+                    }
+                }
+            }
+            PlacedXLabel { leader, texts }
+        })
+        .collect()
+}
+
+/// Notes on the process (hand-offs), along the top inside the plot: a short
+/// tick and the text, staggered over two rows where neighbours would touch.
+fn axis_notes(
+    fig: &Figure,
+    f: &Frame,
+    map: &PixelMap,
+    dir: Direction,
+    measure: &dyn Fn(&str, f64, bool) -> f64,
+) -> Vec<PlacedNote> {
+    let s = f.scale;
+    let size = f.tick_size * 0.8;
+    let row_h = size * 1.3;
+    let plot = f.plot;
+    let mut row_end = [f64::NEG_INFINITY; 2];
+    let mut out = Vec::new();
+    for note in &fig.axis_notes {
+        let x = map.x(note.at);
+        let w = measure(&note.text, size, false);
+        let left = (x - w / 2.0).max(plot.left + 2.0);
+        let row = if left > row_end[0] + 6.0 * s { 0 } else { 1 };
+        row_end[row] = left + w;
+        // Under the phase labels, if any, so the bottom stays free for callouts.
+        let first_row = plot.top
+            + 16.0 * s
+            + if fig.sections.is_empty() {
+                0.0
+            } else {
+                f.section_size * 1.4
+            };
+        let y = first_row + row as f64 * row_h;
+        let b = plot.top.round() as i32;
+        let start = match dir {
+            Direction::LeftToRight => left,
+            Direction::RightToLeft => left + w,
+        };
+        out.push(PlacedNote {
+            tick: [
+                (x.round() as i32, b),
+                (x.round() as i32, (b as f64 + 8.0 * s) as i32),
+            ],
+            backdrop: [
+                ((left - 3.0 * s) as i32, (y - size * 0.6) as i32),
+                ((left + w + 3.0 * s) as i32, (y + size * 0.6) as i32),
+            ],
+            text: Label::new(note.text.clone(), (start, y), size, note.color)
+                .anchor(dir.start(), VAlign::Center),
+            color: note.color,
+        });
+    }
+    out
+}
+
+/// A callout near its point `(x, y)` (pixels), in the first place inside the
+/// plot that covers none of the `taken` boxes; with its box.
+fn callout(
+    c: &crate::figure::Callout,
+    (x, y): (i32, i32),
+    f: &Frame,
+    measure: &dyn Fn(&str, f64, bool) -> f64,
+    taken: &[Rect],
+) -> Option<(PlacedCallout, Rect)> {
+    let s = f.scale;
+    let plot = f.plot;
+    let size = f.tick_size * 0.9;
+    let line_h = size * 1.25;
+    let width = c
+        .lines
+        .iter()
+        .map(|t| measure(t, size, false))
+        .fold(0.0, f64::max)
+        + 16.0 * s;
+    let height = line_h * c.lines.len() as f64 + 10.0 * s;
+    // Below the point, else above it; centred, else to either side; the
+    // first place inside the plot that covers no earlier callout wins. A
+    // later callout with no such place is left out (its dip keeps its ring);
+    // the first, most severe one is always drawn.
+    let (xf, yf) = (x as f64, y as f64);
+    let gap = 26.0 * s;
+    let clamp_left = |left: f64| {
+        left.clamp(
+            plot.left + 2.0,
+            (plot.right - width - 2.0).max(plot.left + 2.0),
+        )
+    };
+    let mut candidates = Vec::new();
+    for top in [yf + gap, yf - gap - height] {
+        for left in [xf - width / 2.0, xf + 12.0 * s, xf - width - 12.0 * s] {
+            candidates.push((top, clamp_left(left)));
+        }
+    }
+    let rect_at = |(top, left): (f64, f64)| Rect {
+        left,
+        top,
+        right: left + width,
+        bottom: top + height,
+    };
+    let fits = |&p: &(f64, f64)| {
+        let r = rect_at(p);
+        r.top >= plot.top && r.bottom <= plot.bottom && !taken.iter().any(|t| t.overlaps(&r))
+    };
+    let inside = |&(top, _): &(f64, f64)| top >= plot.top && top + height <= plot.bottom;
+    let place = match candidates.iter().copied().find(fits) {
+        Some(p) => p,
+        None if taken.is_empty() => candidates
+            .iter()
+            .copied()
+            .find(inside)
+            .unwrap_or(candidates[0]),
+        None => return None,
+    };
+    let rect = rect_at(place);
+    let below = rect.top > yf;
+    let anchor_y = if below { rect.top } else { rect.bottom };
+    let texts = c
+        .lines
+        .iter()
+        .enumerate()
+        .map(|(k, t)| {
+            Label::new(
+                t.clone(),
+                (
+                    rect.left + width / 2.0,
+                    rect.top + 5.0 * s + k as f64 * line_h,
+                ),
+                size,
+                c.color,
+            )
+            .anchor(Align::Center, VAlign::Top)
+        })
+        .collect();
+    Some((
+        PlacedCallout {
+            leader: [(x, y), (x, anchor_y.round() as i32)],
+            frame: rect.rounded(),
+            texts,
+            color: c.color,
+        },
+        rect,
+    ))
+}
+
+/// Legend entries in their rows: the glyph's box at the start of each entry,
+/// the text after it.
+fn legend(fig: &Figure, f: &Frame, dir: Direction) -> Vec<PlacedLegend> {
+    let s = f.scale;
+    let gw = f.legend_glyph;
+    f.legend
+        .iter()
+        .map(|item| {
+            let cy = item.y + f.legend_line / 2.0;
+            let (glyph_left, text_x) = match dir {
+                Direction::LeftToRight => (item.x, item.x + gw + 8.0 * s),
+                Direction::RightToLeft => {
+                    let right = item.x + item.width;
+                    (right - gw, right - gw - 8.0 * s)
+                }
+            };
+            let symbol = match &fig.legend[item.index].glyph {
+                crate::figure::Glyph::Symbol { text, color } => Some(
+                    Label::new(
+                        text.clone(),
+                        (glyph_left + gw / 2.0, cy),
+                        f.legend_size,
+                        *color,
+                    )
+                    .bold()
+                    .anchor(Align::Center, VAlign::Center),
+                ),
+                _ => None,
+            };
+            PlacedLegend {
+                index: item.index,
+                glyph_left,
+                glyph_width: gw,
+                center_y: cy,
+                symbol,
+                text: Label::new(item.text.clone(), (text_x, cy), f.legend_size, theme::INK)
+                    .anchor(dir.start(), VAlign::Center),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::figure::{AxisNote, Callout, Lang};
+
+    fn measure(t: &str, size: f64, _: bool) -> f64 {
+        t.chars().count() as f64 * size * 0.55
+    }
+
+    fn figure() -> Figure {
+        let mut fig = frame::tests::figure(&[("a", 0.0), ("b", 1.0), ("c", 2.0)], false);
+        fig.x.min = -0.5;
+        fig.x.max = 2.5;
+        fig.axis_notes.push(AxisNote {
+            at: 0.5,
+            text: "→ billing".into(),
+            color: theme::MUTED,
+        });
+        for _ in 0..2 {
+            fig.callouts.push(Callout {
+                x: 1.0,
+                y: -4.0,
+                lines: vec!["critical dip: b".into(), "−4 · drop 6".into()],
+                color: theme::FRUSTRATION,
+            });
+        }
+        fig
+    }
+
+    /// Callouts and notes stay inside the plot; a callout never covers another.
+    #[test]
+    fn callouts_and_notes_stay_in_the_plot_apart() {
+        let p = Placement::compute(&figure(), &measure);
+        let plot = p.plot.rounded();
+        for c in &p.callouts {
+            assert!(c.frame[0].0 >= plot[0].0 && c.frame[1].0 <= plot[1].0);
+            assert!(c.frame[0].1 >= plot[0].1 && c.frame[1].1 <= plot[1].1);
+        }
+        if let [a, b] = &p.callouts[..] {
+            let r = |c: &PlacedCallout| Rect {
+                left: c.frame[0].0 as f64,
+                top: c.frame[0].1 as f64,
+                right: c.frame[1].0 as f64,
+                bottom: c.frame[1].1 as f64,
+            };
+            assert!(!r(a).overlaps(&r(b)));
+        }
+        assert_eq!(p.axis_notes.len(), 1);
+        assert!(p.axis_notes[0].text.at.0 >= p.plot.left);
+    }
+
+    /// Left and right come from the direction: zone words sit at the end
+    /// of the line, legend texts start after their glyph.
+    #[test]
+    fn direction_decides_the_sides() {
+        let mut fig = figure();
+        let ltr = Placement::compute(&fig, &measure);
+        fig.words = Lang::He.words();
+        let rtl = Placement::compute(&fig, &measure);
+        let neutral = |p: &Placement| p.zone_words.last().cloned().unwrap();
+        assert_eq!(neutral(&ltr).h, Align::Right);
+        assert!(neutral(&ltr).at.0 > ltr.plot.right - 20.0);
+        assert_eq!(neutral(&rtl).h, Align::Left);
+        assert!(neutral(&rtl).at.0 < rtl.plot.left + 20.0);
+        let (l, r) = (&ltr.legend[0], &rtl.legend[0]);
+        assert!(l.text.at.0 > l.glyph_left && l.text.h == Align::Left);
+        assert!(r.text.at.0 < r.glyph_left && r.text.h == Align::Right);
+    }
+
+    #[test]
+    fn one_mapping_places_ticks_and_labels() {
+        let p = Placement::compute(&figure(), &measure);
+        assert_eq!(p.step_ticks.len(), 3);
+        for (tick, label) in p.step_ticks.iter().zip(&p.x_labels) {
+            assert_eq!(*tick, label.texts[0].at.0);
+        }
+        assert_eq!(p.map.x(-0.5), p.plot.left);
+    }
+}
