@@ -5,6 +5,7 @@
 //! stages together for each subcommand.
 
 pub mod analysis;
+pub mod chart;
 pub mod cli;
 pub mod cmd;
 pub mod error;

@@ -9,7 +9,7 @@ use super::handoffs::{self, HandoffStats};
 use super::promise::{self, PromiseGap};
 use super::{analyze_sequence, SequenceAnalysis, Thresholds};
 use crate::input::time::TimeValue;
-use crate::model::{Case, Columns};
+use crate::model::{Case, Columns, Dataset};
 
 /// Everything found in one case.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,6 +36,16 @@ pub fn elapsed(case: &Case) -> Vec<Option<f64>> {
     times
         .iter()
         .map(|t| Some(seconds((*t)?) - origin?))
+        .collect()
+}
+
+/// Analyse every case of a dataset, on all cores (cases are independent;
+/// the order of the result is the order of the cases).
+pub fn analyze_all(ds: &Dataset, t: &Thresholds) -> Vec<CaseAnalysis> {
+    use rayon::prelude::*;
+    ds.cases
+        .par_iter()
+        .map(|c| analyze_case(c, &ds.columns, t))
         .collect()
 }
 
