@@ -503,3 +503,19 @@ fn by_with_standard_output_is_a_usage_error() {
         .stderr(predicate::str::contains("--by draws one graph per group"));
     assert!(w.files().is_empty());
 }
+
+/// One group is still a group: its graph is named for it, as with many.
+#[test]
+fn by_with_one_group_names_the_graph_for_it() {
+    let w = Work::new();
+    w.write(
+        "in.csv",
+        "case,segment,step,feeling\na,solo,s1,1\na,solo,s2,-1\nb,solo,s1,2\nb,solo,s2,0\n",
+    );
+    w.cmd()
+        .args(["pattern", "in.csv", "--by", "segment", "-o", "p.svg"])
+        .assert()
+        .success()
+        .stderr("wrote p-solo.svg\n");
+    assert_eq!(w.files(), ["in.csv", "p-solo.svg"]);
+}

@@ -95,9 +95,9 @@ pub fn plan(args: &PatternCmdArgs, plan: &mut Plan) -> Result<()> {
     plan.push(Job::bytes(Target::named(out), bytes));
 
     if let Some((path, format)) = graph {
-        // With several groups, `-o FILE` is short for a folder: FILE's
-        // folder, FILE's stem as the prefix of each group's safe name.
-        let targets = if args.by.is_some() && patterns.len() > 1 {
+        // With `--by`, `-o FILE` is short for a folder: FILE's folder,
+        // FILE's stem as the prefix of each group's safe name.
+        let targets = if args.by.is_some() {
             let names: Vec<&str> = patterns
                 .iter()
                 .map(|p| p.group.as_deref().unwrap_or(""))
