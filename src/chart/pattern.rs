@@ -9,6 +9,7 @@ use crate::error::{quote, InputError, Location};
 use crate::figure::emotion::ChartOptions;
 use crate::figure::pattern::{BandKind, CaseLines, PatternChart};
 use crate::figure::Figure;
+use crate::model::group::{split, GroupBy};
 use crate::model::{Case, Dataset, Interner, Scale, Step, SummarySheet};
 
 /// How the pattern graph is drawn around the pattern line.
@@ -67,6 +68,20 @@ pub fn of_cases<'a>(
     }
 }
 
+/// One pattern per group of the cases of `ds` split by a column (see
+/// [`crate::model::group::split`]), in order of first appearance.
+pub fn of_groups<'a>(
+    ds: &'a Dataset,
+    by: GroupBy,
+    t: &Thresholds,
+    o: &PatternOptions,
+) -> Vec<PatternWithSource<'a>> {
+    split(ds, by)
+        .into_iter()
+        .map(|g| of_cases(ds, g.cases, Some(g.name), t, o))
+        .collect()
+}
+
 /// The pattern a summary file describes.
 pub fn of_summary<'a>(
     s: &'a SummarySheet,
@@ -123,7 +138,6 @@ pub fn figure(
 mod tests {
     use super::*;
     use crate::input::{parse, InputOptions};
-    use crate::model::group::{split, GroupBy};
 
     fn thresholds(ds: &Dataset) -> Thresholds {
         Thresholds::for_scale(ds.scale.min, ds.scale.max, ds.scale.neutral)
@@ -144,9 +158,12 @@ mod tests {
         let all = of_cases(&ds, ds.cases.iter().collect(), None, &t, &o);
         assert!(all.warnings.is_empty());
         assert_eq!(all.cases.len(), 2);
-        let groups = split(&ds, GroupBy::Segment);
-        let y = &groups[1];
-        let p = of_cases(&ds, y.cases.clone(), Some(y.name.clone()), &t, &o);
+        let mut groups = of_groups(&ds, GroupBy::Segment, &t, &o);
+        assert_eq!(groups.len(), 2);
+        assert_eq!(groups[0].group.as_deref(), Some("x"));
+        assert!(groups[0].warnings.is_empty());
+        let p = groups.pop().unwrap();
+        assert_eq!(p.cases.len(), 1);
         assert_eq!(
             p.warnings,
             ["left out of the pattern in \"y\", with no feeling in any case: \"s2\""]

@@ -165,7 +165,7 @@ impl From<&PatternArgs> for PatternStyle {
 }
 
 /// The pattern flags; `of_many` is whether several cases are drawn as their pattern.
-pub fn pattern_choices(args: &PatternArgs, of_many: bool) -> PatternChoices {
+pub fn plot_choices(args: &PatternArgs, of_many: bool) -> PatternChoices {
     PatternChoices {
         options: args.into(),
         style: args.into(),

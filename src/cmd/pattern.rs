@@ -12,7 +12,6 @@ use crate::chart::pattern::{self, PatternStyle, PatternWithSource};
 use crate::cli::PatternCmdArgs;
 use crate::error::UsageError;
 use crate::figure::emotion::{ChartOptions, XMode};
-use crate::model::group::split;
 use crate::model::Sheet;
 use crate::output::{Job, OutDir, Plan, Target};
 use crate::report::pattern::{GroupReport, GroupsReport};
@@ -54,10 +53,7 @@ pub fn plan(args: &PatternCmdArgs, plan: &mut Plan) -> Result<()> {
             vec![pattern::of_summary(s, &t, &o)?]
         }
         Sheet::Cases(ds) => match &args.by {
-            Some(by) => split(ds, super::group_by(by, ds)?)
-                .into_iter()
-                .map(|g| pattern::of_cases(ds, g.cases, Some(g.name), &t, &o))
-                .collect(),
+            Some(by) => pattern::of_groups(ds, super::group_by(by, ds)?, &t, &o),
             None => vec![pattern::of_cases(
                 ds,
                 ds.cases.iter().collect(),

@@ -165,6 +165,26 @@ mod tests {
         assert_eq!(reader.join().unwrap(), b"through the pipe");
     }
 
+    /// A name made in a folder replaces a link planted there instead of
+    /// writing through it; a path the user named is written through.
+    #[cfg(unix)]
+    #[test]
+    fn a_link_in_a_folder_is_replaced_not_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let victim = dir.path().join("victim.txt");
+        std::fs::write(&victim, b"keep").unwrap();
+        let link = dir.path().join("graph.svg");
+        std::os::unix::fs::symlink(&victim, &link).unwrap();
+        write_to(&Target::InFolder(link.clone()), &mut |w| {
+            w.write_all(b"new")?;
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(std::fs::read(&victim).unwrap(), b"keep");
+        assert!(std::fs::symlink_metadata(&link).unwrap().is_file());
+        assert_eq!(std::fs::read(&link).unwrap(), b"new");
+    }
+
     #[test]
     fn missing_folder_is_an_error() {
         let dir = tempfile::tempdir().unwrap();
