@@ -182,11 +182,7 @@ mod tests {
         .unwrap();
         let t =
             crate::analysis::Thresholds::for_scale(ds.scale.min, ds.scale.max, ds.scale.neutral);
-        let analyses: Vec<_> = ds
-            .cases
-            .iter()
-            .map(|c| crate::analysis::journey::analyze_case(c, &ds.columns, &t))
-            .collect();
+        let analyses = crate::analysis::journey::analyze_all(&ds, &t);
         let dir = tempfile::tempdir().unwrap();
         let mut plan = Plan::default();
         let mut expected = Vec::new();
