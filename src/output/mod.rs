@@ -2,7 +2,7 @@
 //! temporary file beside the target that is renamed into place, so an error
 //! never leaves a truncated file and never clobbers an existing one.
 //!
-//! - this file: the atomic writes ([`write`], [`write_with`], [`write_to`]);
+//! - this file: the atomic writes ([`write()`], [`write_with`], [`write_to`]);
 //! - [`target`]: where an output goes ([`Target`]) and safe, unique file
 //!   names for groups in a folder ([`OutDir`]);
 //! - [`jobs`]: the list of pictures and reports a command wants written
