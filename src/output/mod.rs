@@ -28,7 +28,7 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<()> {
 }
 
 /// Let `fill` write to `path` (`-` for standard output) through a buffer;
-/// a file is written atomically, as with [`write`].
+/// a file is written atomically, as with [`write()`].
 pub fn write_with(path: &Path, fill: &mut dyn FnMut(&mut dyn Write) -> Result<()>) -> Result<()> {
     write_to(&Target::named(path), fill)
 }
