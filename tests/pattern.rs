@@ -373,3 +373,103 @@ fn summary_share_outside_zero_to_one_says_what_a_share_is() {
         "{stderr}"
     );
 }
+
+/// `--by` with `-o FILE`: one graph per group beside FILE, named by the
+/// group's safe, unique name; nothing is written anywhere else, and a link
+/// planted where a graph goes is replaced, not written through.
+#[test]
+fn by_group_names_are_safe_and_unique() {
+    let w = Work::new();
+    let mut sheet = String::from("case,segment,step,feeling\n");
+    let segments = [
+        "a b",
+        "a_b",
+        "a/b",
+        "../../x",
+        "CON",
+        "New",
+        "new",
+        "לקוחות חדשים",
+        "",
+    ];
+    for (i, s) in segments.iter().enumerate() {
+        sheet.push_str(&format!("c{i},{s},s1,1\nc{i},{s},s2,-2\nc{i},{s},s3,3\n"));
+    }
+    w.write("in.csv", sheet);
+    std::fs::create_dir(w.path("out")).unwrap();
+    w.write("victim.txt", "keep me");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("../victim.txt", w.path("out/p-a-b.svg")).unwrap();
+    let out = w
+        .cmd()
+        .args(["pattern", "in.csv", "--by", "segment", "-o", "out/p.svg"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let expected = [
+        "p-a-b.svg",
+        "p-a_b.svg",
+        "p-a-b-2.svg",
+        "p-x.svg",
+        "p-group-5.svg",
+        "p-New.svg",
+        "p-new-2.svg",
+        "p-לקוחות-חדשים.svg",
+        "p-none.svg",
+    ];
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let wrote: Vec<String> = expected.iter().map(|f| format!("wrote out/{f}")).collect();
+    assert_eq!(stderr.lines().collect::<Vec<_>>(), wrote);
+    let mut files: Vec<String> = std::fs::read_dir(w.path("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    let mut sorted = expected.map(String::from).to_vec();
+    sorted.sort();
+    assert_eq!(files, sorted);
+    assert_eq!(w.files(), ["in.csv", "out", "victim.txt"]);
+    assert_eq!(w.read("victim.txt"), b"keep me");
+    for f in expected {
+        let meta = std::fs::symlink_metadata(w.path(&format!("out/{f}"))).unwrap();
+        assert!(meta.is_file(), "{f}");
+        assert_well_formed_svg(&String::from_utf8(w.read(&format!("out/{f}"))).unwrap());
+    }
+}
+
+#[test]
+fn by_with_standard_output_is_a_usage_error() {
+    let w = Work::new();
+    w.cmd()
+        .args([
+            "pattern",
+            &fixture("cable-install.csv"),
+            "--by",
+            "segment",
+            "-o",
+            "-",
+            "--report",
+            "r.json",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--by draws one graph per group"));
+    assert!(w.files().is_empty());
+}
+
+/// One group is still a group: its graph is named for it, as with many.
+#[test]
+fn by_with_one_group_names_the_graph_for_it() {
+    let w = Work::new();
+    w.write(
+        "in.csv",
+        "case,segment,step,feeling\na,solo,s1,1\na,solo,s2,-1\nb,solo,s1,2\nb,solo,s2,0\n",
+    );
+    w.cmd()
+        .args(["pattern", "in.csv", "--by", "segment", "-o", "p.svg"])
+        .assert()
+        .success()
+        .stderr("wrote p-solo.svg\n");
+    assert_eq!(w.files(), ["in.csv", "p-solo.svg"]);
+}

@@ -8,7 +8,7 @@
 use super::handoffs::{self, HandoffStats};
 use super::promise::{self, PromiseGap};
 use super::{analyze_sequence, SequenceAnalysis, Thresholds};
-use crate::model::{Case, Columns, TimeValue};
+use crate::model::{Case, Columns, Dataset, TimeValue};
 
 /// Everything found in one case.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,6 +35,16 @@ pub fn elapsed(case: &Case) -> Vec<Option<f64>> {
     times
         .iter()
         .map(|t| Some(seconds((*t)?) - origin?))
+        .collect()
+}
+
+/// Analyse every case of a dataset, on all cores (cases are independent;
+/// the order of the result is the order of the cases).
+pub fn analyze_all(ds: &Dataset, t: &Thresholds) -> Vec<CaseAnalysis> {
+    use rayon::prelude::*;
+    ds.cases
+        .par_iter()
+        .map(|c| analyze_case(c, &ds.columns, t))
         .collect()
 }
 

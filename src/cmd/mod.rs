@@ -1,5 +1,8 @@
 //! One thin file per subcommand, wiring input → model → analysis → figure →
-//! render or report.
+//! render or report. No command imports another: what several share lives
+//! here (flag → option conversions, loading, thresholds) or below `cmd`
+//! (`chart` builds figures, `model::group` splits cases, `output` names,
+//! renders and writes the jobs a command plans).
 
 pub mod analyze;
 pub mod pattern;
@@ -7,24 +10,39 @@ pub mod plot;
 pub mod template;
 pub mod validate;
 
-use crate::analysis::journey::{analyze_case, CaseAnalysis};
+use std::path::Path;
+
+use crate::analysis::pattern::{PatternOptions, Stat};
 use crate::analysis::Thresholds;
-use crate::cli::{AnalysisArgs, Cli, Command, ImageArgs, InputArgs, InputKind, ReportFormatArg};
-use crate::error::UsageError;
+use crate::chart::{PatternChoices, PatternStyle};
+use crate::cli::{
+    AnalysisArgs, BandArg, CasesArg, Cli, Command, ImageArgs, ImageFormat, InputArgs, InputKind,
+    PatternArgs, ReportFormatArg, StatArg, XAxisArg,
+};
+use crate::error::{quote, UsageError};
+use crate::figure::emotion::XMode;
+use crate::figure::pattern::{BandKind, CaseLines};
+use crate::input::columns::{role_of, Role};
 use crate::input::{InputOptions, LayoutChoice};
+use crate::model::group::GroupBy;
 use crate::model::{Dataset, Scale, Sheet};
 use crate::numfmt::value;
+use crate::output::Plan;
+use crate::render::Format;
 use crate::report::ReportFormat;
 
-/// Run the parsed command line.
+/// Run the parsed command line. Each command fills a [`Plan`] (warnings and
+/// jobs); one writer then prints the warnings and writes the jobs.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
-    match cli.command {
-        Command::Plot(args) => plot::run(&args),
-        Command::Analyze(args) => analyze::run(&args),
-        Command::Pattern(args) => pattern::run(&args),
-        Command::Validate(args) => validate::run(&args),
-        Command::Template(args) => template::run(&args),
-    }
+    let mut plan = Plan::default();
+    let built = match cli.command {
+        Command::Plot(args) => plot::plan(&args, &mut plan),
+        Command::Analyze(args) => analyze::plan(&args, &mut plan),
+        Command::Pattern(args) => pattern::plan(&args, &mut plan),
+        Command::Validate(args) => return validate::run(&args),
+        Command::Template(args) => template::plan(&args, &mut plan),
+    };
+    plan.finish(built)
 }
 
 /// Read options from the input flags; flag values that contradict each
@@ -81,6 +99,128 @@ pub fn title(image: &ImageArgs, input: &str) -> String {
         .unwrap_or_else(|| crate::figure::emotion::title_from_path(input))
 }
 
+impl From<StatArg> for Stat {
+    fn from(s: StatArg) -> Self {
+        match s {
+            StatArg::Median => Stat::Median,
+            StatArg::Mean => Stat::Mean,
+        }
+    }
+}
+
+impl From<BandArg> for BandKind {
+    fn from(b: BandArg) -> Self {
+        match b {
+            BandArg::Iqr => BandKind::Iqr,
+            BandArg::Minmax => BandKind::MinMax,
+            BandArg::None => BandKind::None,
+        }
+    }
+}
+
+impl From<CasesArg> for CaseLines {
+    fn from(c: CasesArg) -> Self {
+        match c {
+            CasesArg::Auto => CaseLines::Auto,
+            CasesArg::All => CaseLines::All,
+            CasesArg::None => CaseLines::None,
+        }
+    }
+}
+
+impl From<XAxisArg> for XMode {
+    fn from(x: XAxisArg) -> Self {
+        match x {
+            XAxisArg::Steps => XMode::Steps,
+            XAxisArg::Time => XMode::Time,
+        }
+    }
+}
+
+impl From<ImageFormat> for Format {
+    fn from(f: ImageFormat) -> Self {
+        match f {
+            ImageFormat::Svg => Format::Svg,
+            ImageFormat::Png => Format::Png,
+        }
+    }
+}
+
+impl From<&PatternArgs> for PatternOptions {
+    fn from(args: &PatternArgs) -> Self {
+        PatternOptions {
+            stat: args.stat.into(),
+            risk: args.risk,
+        }
+    }
+}
+
+impl From<&PatternArgs> for PatternStyle {
+    fn from(args: &PatternArgs) -> Self {
+        PatternStyle {
+            band: args.band.into(),
+            case_lines: args.cases.into(),
+        }
+    }
+}
+
+/// The pattern flags; `of_many` is whether several cases are drawn as their pattern.
+pub fn plot_choices(args: &PatternArgs, of_many: bool) -> PatternChoices {
+    PatternChoices {
+        options: args.into(),
+        style: args.into(),
+        of_many,
+    }
+}
+
+/// The image format of `path`: `--format` when given, else its extension.
+pub fn image_format(path: &Path, flag: Option<Format>) -> Result<Format, UsageError> {
+    if let Some(f) = flag {
+        return Ok(f);
+    }
+    if path.as_os_str() == "-" {
+        return Ok(Format::Svg);
+    }
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_lowercase)
+        .as_deref()
+    {
+        Some("svg") => Ok(Format::Svg),
+        Some("png") => Ok(Format::Png),
+        _ => Err(UsageError(format!(
+            "cannot tell the image format of {}: expected a name ending in .svg or .png, or --format svg|png",
+            path.display()
+        ))),
+    }
+}
+
+/// The column `--by` names, if it is one cases can be grouped by and the sheet has it.
+pub fn group_by(by: &str, ds: &Dataset) -> Result<GroupBy, UsageError> {
+    let group_by = match role_of(by) {
+        Some(Role::Segment) => GroupBy::Segment,
+        Some(Role::Version) => GroupBy::Version,
+        _ => {
+            return Err(UsageError(format!(
+                "--by {}: expected segment or version (a column that describes a whole case)",
+                quote(by)
+            )))
+        }
+    };
+    if !group_by.in_sheet(&ds.columns) {
+        let name = match group_by {
+            GroupBy::Segment => Role::Segment.name(),
+            GroupBy::Version => Role::Version.name(),
+        };
+        return Err(UsageError(format!(
+            "--by {}: the sheet has no {name} column",
+            quote(by)
+        )));
+    }
+    Ok(group_by)
+}
+
 impl From<ReportFormatArg> for ReportFormat {
     fn from(f: ReportFormatArg) -> Self {
         match f {
@@ -91,28 +231,34 @@ impl From<ReportFormatArg> for ReportFormat {
     }
 }
 
-/// Load the sheet of cases named by the input flags, printing its warnings to stderr.
-pub fn load(args: &InputArgs, options: &InputOptions) -> anyhow::Result<Dataset> {
+/// The name of the file a sheet was read from, for warnings.
+pub fn source_name(sheet: &Sheet) -> &str {
+    match sheet {
+        Sheet::Cases(ds) => &ds.source.name,
+        Sheet::Summary(s) => &s.source.name,
+    }
+}
+
+/// Load the sheet of cases named by the input flags; its warnings go to the plan.
+pub fn load(args: &InputArgs, options: &InputOptions, plan: &mut Plan) -> anyhow::Result<Dataset> {
     let ds = crate::input::load(&args.input, options)?;
-    warn(&ds.source.name, &ds.warnings);
+    plan.warn(&ds.source.name, &ds.warnings);
     Ok(ds)
 }
 
-/// Load a sheet of cases or a pattern summary, printing its warnings to stderr.
-pub fn load_sheet(args: &InputArgs, options: &InputOptions) -> anyhow::Result<Sheet> {
+/// Load a sheet of cases or a pattern summary; its warnings go to the plan.
+pub fn load_sheet(
+    args: &InputArgs,
+    options: &InputOptions,
+    plan: &mut Plan,
+) -> anyhow::Result<Sheet> {
     let sheet = crate::input::load_sheet(&args.input, options)?;
-    match &sheet {
-        Sheet::Cases(ds) => warn(&ds.source.name, &ds.warnings),
-        Sheet::Summary(s) => warn(&s.source.name, &s.warnings),
-    }
+    let warnings = match &sheet {
+        Sheet::Cases(ds) => &ds.warnings,
+        Sheet::Summary(s) => &s.warnings,
+    };
+    plan.warn(source_name(&sheet), warnings);
     Ok(sheet)
-}
-
-/// Print warnings, one line each, naming the file.
-pub fn warn(file: &str, warnings: &[String]) {
-    for w in warnings {
-        eprintln!("warning: {file}: {w}");
-    }
 }
 
 /// Thresholds for a scale, with the user's overrides; values that make no
@@ -149,14 +295,4 @@ pub fn thresholds(scale: &Scale, args: &AnalysisArgs) -> Result<Thresholds, Usag
         t.sharp_drop = d;
     }
     Ok(t)
-}
-
-/// Analyse every case of a dataset, on all cores (cases are independent;
-/// the order of the result is the order of the cases).
-pub fn analyze_all(ds: &Dataset, t: &Thresholds) -> Vec<CaseAnalysis> {
-    use rayon::prelude::*;
-    ds.cases
-        .par_iter()
-        .map(|c| analyze_case(c, &ds.columns, t))
-        .collect()
 }

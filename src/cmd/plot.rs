@@ -1,117 +1,46 @@
 //! `emograph plot`: the emotion graph as SVG or PNG. One case: its curve
 //! with the marks of its analysis. Several cases: their typical pattern
-//! (or each case's line with `--no-pattern` or `--x time`). A summary: its pattern.
+//! (or each case's line with `--no-pattern` or `--x time`). A summary: its
+//! pattern. What to draw is decided in `chart::plot`.
 
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
-use crate::cli::{ImageFormat, PlotArgs, XAxisArg};
+use crate::cli::PlotArgs;
 use crate::error::UsageError;
-use crate::figure::emotion::{self, ChartOptions, XMode};
-use crate::model::Sheet;
-use crate::render::{self, Format};
+use crate::figure::emotion::ChartOptions;
+use crate::output::{Job, Plan, Target};
+use crate::render::Format;
 
-pub fn run(args: &PlotArgs) -> Result<()> {
+pub fn plan(args: &PlotArgs, plan: &mut Plan) -> Result<()> {
     let (output, format) = output_and_format(args)?;
     let setup = super::setup(&args.input, &args.analysis)?;
-    let (scale, t) = (setup.scale, setup.thresholds);
-    let o = super::pattern::options(&args.pattern);
-    let sheet = super::load_sheet(&args.input, &setup.options)?;
-    let title = super::title(&args.image, &args.input.input);
-    let x = match args.x_axis {
-        XAxisArg::Steps => XMode::Steps,
-        XAxisArg::Time => XMode::Time,
-    };
+    let choices = super::plot_choices(&args.pattern, !args.no_pattern);
+    let sheet = super::load_sheet(&args.input, &setup.options, plan)?;
     let opts = ChartOptions {
         width: args.image.width,
         height: args.image.height,
-        title,
-        x,
+        title: super::title(&args.image, &args.input.input),
+        x: args.x_axis.into(),
         marks: !args.no_marks,
         lang: crate::figure::Lang::En,
     };
-    let (fig, what) = match &sheet {
-        Sheet::Summary(s) => {
-            if x == XMode::Time {
-                return Err(UsageError(
-                    "--x time needs cases with times; a summary has none".to_string(),
-                )
-                .into());
-            }
-            let made = super::pattern::of_summary(s, &t, &o)?;
-            let fig = super::pattern::chart(&made, scale, &args.pattern, &t, &opts);
-            (
-                fig,
-                format!("pattern of {} steps", made.pattern.steps.len()),
-            )
-        }
-        Sheet::Cases(ds) if ds.cases.len() > 1 && !args.no_pattern && x == XMode::Steps => {
-            let made = super::pattern::of_cases(ds, ds.cases.iter().collect(), None, &t, &o);
-            let fig = super::pattern::chart(&made, scale, &args.pattern, &t, &opts);
-            (
-                fig,
-                format!(
-                    "typical pattern of {} cases, {} steps",
-                    ds.cases.len(),
-                    made.pattern.steps.len()
-                ),
-            )
-        }
-        Sheet::Cases(ds) => {
-            let analyses = super::analyze_all(ds, &t);
-            let fig = emotion::build(ds, &analyses, &t, &opts)?;
-            let n = ds.cases.len();
-            (
-                fig,
-                format!(
-                    "{n} case{}, {} steps",
-                    if n == 1 { "" } else { "s" },
-                    ds.steps.len()
-                ),
-            )
-        }
-    };
-    let bytes = render::render(&fig, format)?;
-    crate::output::write(&output, &bytes)?;
-    if output.as_os_str() != "-" {
-        eprintln!("wrote {} ({what})", output.display());
-    }
+    let chart = crate::chart::plot(&sheet, setup.scale, &setup.thresholds, &choices, &opts)?;
+    plan.warn(super::source_name(&sheet), &chart.warnings);
+    plan.push(
+        Job::picture(Target::named(&output), chart.figure, format)
+            .announced(format!(" ({})", chart.description)),
+    );
     Ok(())
-}
-
-/// The image format of `path`: `--format` when given, else its extension.
-pub fn format_of(path: &Path, flag: Option<Format>) -> Result<Format, UsageError> {
-    if let Some(f) = flag {
-        return Ok(f);
-    }
-    if path.as_os_str() == "-" {
-        return Ok(Format::Svg);
-    }
-    match path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_lowercase)
-        .as_deref()
-    {
-        Some("svg") => Ok(Format::Svg),
-        Some("png") => Ok(Format::Png),
-        _ => Err(UsageError(format!(
-            "cannot tell the image format of {}: expected a name ending in .svg or .png, or --format svg|png",
-            path.display()
-        ))),
-    }
 }
 
 /// The output path and format: `-o` and `--format` when given, otherwise
 /// from each other, otherwise a PNG named after the input.
 fn output_and_format(args: &PlotArgs) -> Result<(PathBuf, Format), UsageError> {
-    let flag = args.format.map(|f| match f {
-        ImageFormat::Svg => Format::Svg,
-        ImageFormat::Png => Format::Png,
-    });
+    let flag = args.format.map(Format::from);
     match &args.output {
-        Some(p) => Ok((p.clone(), format_of(p, flag)?)),
+        Some(p) => Ok((p.clone(), super::image_format(p, flag)?)),
         None => {
             if args.input.input == "-" {
                 return Err(UsageError(

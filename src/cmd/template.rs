@@ -3,6 +3,7 @@
 use anyhow::Result;
 
 use crate::cli::{Lang, TemplateArgs};
+use crate::output::{Job, Plan, Target};
 
 const LONG_EN: &str = "\
 case,phase,step,owner,expected,time,feeling,note
@@ -54,27 +55,22 @@ pub fn sheet(wide: bool, lang: Lang) -> &'static str {
     }
 }
 
-pub fn run(args: &TemplateArgs) -> Result<()> {
+pub fn plan(args: &TemplateArgs, plan: &mut Plan) -> Result<()> {
     // Excel opens a CSV by double-click in the legacy code page unless it
     // starts with a UTF-8 byte-order mark; Hebrew would come out garbled.
     let text = match args.lang {
         Lang::He => format!("\u{feff}{}", sheet(args.wide, args.lang)),
         Lang::En => sheet(args.wide, args.lang).to_string(),
     };
-    match &args.output {
-        None => crate::output::write(std::path::Path::new("-"), text.as_bytes()),
-        Some(path) => {
-            crate::output::write(path, text.as_bytes())?;
-            if path.as_os_str() != "-" {
-                eprintln!(
-                    "wrote {}: fill in your steps and feelings, then run `emograph plot {}`",
-                    path.display(),
-                    path.display()
-                );
-            }
-            Ok(())
-        }
-    }
+    let job = match &args.output {
+        None => Job::bytes(Target::Stdout, text.into_bytes()),
+        Some(path) => Job::bytes(Target::named(path), text.into_bytes()).announced(format!(
+            ": fill in your steps and feelings, then run `emograph plot {}`",
+            path.display()
+        )),
+    };
+    plan.push(job);
+    Ok(())
 }
 
 #[cfg(test)]

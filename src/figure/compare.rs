@@ -6,14 +6,14 @@
 //! steps are marked new. Everything drawn comes from the comparison: nothing
 //! is computed again here but the geometry of the fill.
 
-use super::emotion::{plural, sections, step_axis, y_axis, zones, ChartOptions};
+use super::emotion::{frame, sections, step_axis, ChartOptions};
 use super::pattern::BandKind;
 use super::theme::{self, Rgb};
+use super::words::{VerdictCounts, Words};
 use super::{Band, Callout, Figure, Glyph, LegendEntry, Line, Marker, Shape};
 use crate::analysis::pattern::{Pattern, Stat};
 use crate::analysis::Thresholds;
 use crate::model::{Interner, Scale, Sym};
-use crate::numfmt::value;
 
 pub const BEFORE: Rgb = Rgb(117, 117, 117);
 pub const AFTER: Rgb = theme::PRIMARY;
@@ -62,41 +62,37 @@ pub struct CompareChart<'a> {
     pub alpha: f64,
     /// Whether any step was tested (false for one case against one, or summaries).
     pub tested: bool,
-    /// What changed, in words, for the subtitle.
-    pub verdict: String,
+    /// What changed, counted, for the subtitle.
+    pub verdict: VerdictCounts,
 }
 
 /// Build the before/after graph.
 pub fn build(c: &CompareChart, t: &Thresholds, opts: &ChartOptions) -> Figure {
+    let w = opts.lang.words();
     let names: Vec<&str> = c.steps.iter().map(|s| s.name).collect();
     let mut x = step_axis(names.iter().copied());
     for (label, s) in x.labels.iter_mut().zip(&c.steps) {
         label.note = match s.status {
-            StepStatus::Removed => Some("removed".to_string()),
-            StepStatus::Added => Some("new".to_string()),
+            StepStatus::Removed => Some(w.removed_step.to_string()),
+            StepStatus::Added => Some(w.added_step.to_string()),
             StepStatus::Both => s.delta.map(|d| {
-                let star = if s.significant { " *" } else { "" };
-                format!("{}{star}", signed(d))
+                if s.significant {
+                    format!("{} {}", w.signed(d), w.significant_sign)
+                } else {
+                    w.signed(d)
+                }
             }),
         };
     }
     let phases: Vec<Option<Sym>> = c.steps.iter().map(|s| s.phase).collect();
-    let mut fig = Figure {
-        width: opts.width,
-        height: opts.height,
-        title: opts.title.clone(),
-        subtitle: subtitle(c),
+    let mut fig = frame(
+        opts,
+        subtitle(c, w),
         x,
-        y: y_axis(&c.scale),
-        zones: zones(&c.scale, t),
-        sections: sections(&phases, c.strings),
-        bands: Vec::new(),
-        lines: Vec::new(),
-        markers: Vec::new(),
-        callouts: Vec::new(),
-        axis_notes: Vec::new(),
-        legend: Vec::new(),
-    };
+        &c.scale,
+        t,
+        sections(&phases, c.strings),
+    );
 
     let before = side_points(&c.before);
     let after = side_points(&c.after);
@@ -184,16 +180,13 @@ pub fn build(c: &CompareChart, t: &Thresholds, opts: &ChartOptions) -> Figure {
             fig.callouts.push(Callout {
                 x: i as f64,
                 y: a,
-                lines: vec![
-                    c.steps[i].name.to_string(),
-                    format!("{} → {} ({})", value(b), value(a), signed(d)),
-                ],
+                lines: vec![c.steps[i].name.to_string(), w.change(b, a)],
                 color: if d > 0.0 { BETTER } else { WORSE },
             });
         }
     }
 
-    legend(&mut fig, c, has_better, has_worse);
+    legend(&mut fig, c, w, has_better, has_worse);
     fig
 }
 
@@ -281,46 +274,36 @@ fn between(before: &[(f64, f64)], after: &[(f64, f64)]) -> (Vec<(f64, f64, f64)>
     (better, worse)
 }
 
-/// `+2`, `−1.5`, `0`.
-fn signed(d: f64) -> String {
-    if d > 0.0 {
-        format!("+{}", value(d))
-    } else {
-        value(d)
-    }
-}
-
-fn stat_word(p: &Pattern) -> &'static str {
+fn stat_word(p: &Pattern, w: &Words) -> &'static str {
     match p.stat {
-        Stat::Median => "median",
-        Stat::Mean => "mean",
+        Stat::Median => w.median,
+        Stat::Mean => w.mean,
     }
 }
 
-fn who(side: &CompareSide) -> String {
-    match side.pattern.cases {
-        Some(n) => format!("{} ({n} case{})", side.label, plural(n)),
-        None => format!("{} (summary)", side.label),
-    }
+fn subtitle(c: &CompareChart, w: &Words) -> String {
+    let sides = format!(
+        "{} → {}",
+        w.side(c.before.label, c.before.pattern.cases),
+        w.side(c.after.label, c.after.pattern.cases)
+    );
+    let parts = [
+        sides,
+        w.steps(c.steps.len()),
+        stat_word(c.after.pattern, w).to_string(),
+        w.verdict(&c.verdict),
+    ];
+    parts
+        .iter()
+        .skip(1)
+        .fold(parts[0].clone(), |acc, p| w.and(&acc, p))
 }
 
-fn subtitle(c: &CompareChart) -> String {
-    format!(
-        "{} → {} · {} step{} · {} · {}",
-        who(&c.before),
-        who(&c.after),
-        c.steps.len(),
-        plural(c.steps.len()),
-        stat_word(c.after.pattern),
-        c.verdict
-    )
-}
-
-fn legend(fig: &mut Figure, c: &CompareChart, better: bool, worse: bool) {
-    let stat = stat_word(c.after.pattern);
+fn legend(fig: &mut Figure, c: &CompareChart, w: &Words, better: bool, worse: bool) {
+    let stat = stat_word(c.after.pattern, w);
     let mut entries = vec![
         (
-            format!("{}: {stat}", c.before.label),
+            w.side_line(c.before.label, stat),
             Glyph::Line {
                 color: BEFORE,
                 width: 3,
@@ -329,7 +312,7 @@ fn legend(fig: &mut Figure, c: &CompareChart, better: bool, worse: bool) {
             },
         ),
         (
-            format!("{}: {stat}", c.after.label),
+            w.side_line(c.after.label, stat),
             Glyph::Line {
                 color: AFTER,
                 width: 5,
@@ -341,9 +324,10 @@ fn legend(fig: &mut Figure, c: &CompareChart, better: bool, worse: bool) {
     if fig.bands.iter().any(|b| b.fill == AFTER_BAND) {
         entries.push((
             match c.band {
-                BandKind::MinMax => "range of cases (lowest to highest)".to_string(),
-                _ => "middle half of cases (25–75%)".to_string(),
-            },
+                BandKind::MinMax => w.band_minmax_legend,
+                _ => w.band_iqr_legend,
+            }
+            .to_string(),
             Glyph::Fill {
                 color: AFTER_BAND,
                 opacity: 0.22,
@@ -352,7 +336,7 @@ fn legend(fig: &mut Figure, c: &CompareChart, better: bool, worse: bool) {
     }
     if better {
         entries.push((
-            "better after".to_string(),
+            w.better_after.to_string(),
             Glyph::Fill {
                 color: BETTER,
                 opacity: 0.35,
@@ -361,7 +345,7 @@ fn legend(fig: &mut Figure, c: &CompareChart, better: bool, worse: bool) {
     }
     if worse {
         entries.push((
-            "worse after".to_string(),
+            w.worse_after.to_string(),
             Glyph::Fill {
                 color: WORSE,
                 opacity: 0.35,
@@ -370,34 +354,28 @@ fn legend(fig: &mut Figure, c: &CompareChart, better: bool, worse: bool) {
     }
     if c.steps.iter().any(|s| s.significant) {
         entries.push((
-            format!(
-                "* significant change (Mann–Whitney, Holm, α = {})",
-                value(c.alpha)
-            ),
+            w.significant_legend(c.alpha),
             Glyph::Symbol {
-                text: "*".to_string(),
+                text: w.significant_sign.to_string(),
                 color: theme::INK,
             },
         ));
     }
-    let ring = |color| fig.markers.iter().any(|m| m.shape == Shape::Ring && m.color == color);
-    if ring(BEFORE) {
-        entries.push((
-            format!("critical dip, {}", c.before.label),
-            Glyph::Marker {
-                shape: Shape::Ring,
-                color: BEFORE,
-            },
-        ));
-    }
-    if ring(DIP) {
-        entries.push((
-            format!("critical dip, {}", c.after.label),
-            Glyph::Marker {
-                shape: Shape::Ring,
-                color: DIP,
-            },
-        ));
+    let ring = |color| {
+        fig.markers
+            .iter()
+            .any(|m| m.shape == Shape::Ring && m.color == color)
+    };
+    for (label, color) in [(c.before.label, BEFORE), (c.after.label, DIP)] {
+        if ring(color) {
+            entries.push((
+                w.side_dip(label),
+                Glyph::Marker {
+                    shape: Shape::Ring,
+                    color,
+                },
+            ));
+        }
     }
     fig.legend
         .extend(entries.into_iter().map(|(label, glyph)| LegendEntry { label, glyph }));
@@ -430,10 +408,4 @@ mod tests {
         assert!(worse.contains(&(1.0, -4.0, -4.0)));
     }
 
-    #[test]
-    fn signs() {
-        assert_eq!(signed(2.0), "+2");
-        assert_eq!(signed(0.0), "0");
-        assert!(signed(-1.5).ends_with("1.5"));
-    }
 }

@@ -84,6 +84,16 @@ pub struct Words {
     pub handoff_legend: &'static str,
     /// The sign of a step prone to fail (label prefix and legend symbol).
     pub alert_sign: &'static str,
+    /// Under a step the redesign removed (before/after graph).
+    pub removed_step: &'static str,
+    /// Under a step the redesign added.
+    pub added_step: &'static str,
+    /// Legend of the area where after is above before.
+    pub better_after: &'static str,
+    /// Legend of the area where after is below before.
+    pub worse_after: &'static str,
+    /// The sign of a significant change, after the change under a step.
+    pub significant_sign: &'static str,
 }
 
 static EN: Words = Words {
@@ -113,6 +123,11 @@ static EN: Words = Words {
     below_promise: "below the promise",
     handoff_legend: "→ hand-off to another owner",
     alert_sign: "⚠",
+    removed_step: "removed",
+    added_step: "new",
+    better_after: "better after",
+    worse_after: "worse after",
+    significant_sign: "*",
 };
 
 /// Hebrew: English words for now (see the module comment).
@@ -120,6 +135,19 @@ static HE: Words = Words {
     lang: Lang::He,
     ..EN
 };
+
+/// What a comparison found, counted for [`Words::verdict`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct VerdictCounts {
+    pub better: usize,
+    pub better_significant: usize,
+    pub worse: usize,
+    pub worse_significant: usize,
+    pub fixed_dips: usize,
+    pub new_dips: usize,
+    pub removed: usize,
+    pub added: usize,
+}
 
 fn plural(n: usize) -> &'static str {
     if n == 1 {
@@ -261,6 +289,99 @@ impl Words {
         }
     }
 
+    /// One side of a comparison in the subtitle: `As is (30 cases)`, or
+    /// `As is (summary)` for a pattern read from a summary.
+    pub fn side(&self, label: &str, cases: Option<usize>) -> String {
+        match cases {
+            Some(n) => format!("{label} ({})", self.cases(n)),
+            None => format!("{label} (summary)"),
+        }
+    }
+
+    /// Legend of one side's line: `As is: median`.
+    pub fn side_line(&self, label: &str, stat: &str) -> String {
+        format!("{label}: {stat}")
+    }
+
+    /// Legend of one side's critical dips: `critical dip, as is`.
+    pub fn side_dip(&self, label: &str) -> String {
+        format!("{}, {label}", self.critical_dip)
+    }
+
+    /// Legend of the sign of a significant change.
+    pub fn significant_legend(&self, alpha: f64) -> String {
+        format!(
+            "{} significant change (Mann–Whitney, Holm, α = {})",
+            self.significant_sign,
+            value(alpha)
+        )
+    }
+
+    /// A change with its sign: `+2`, `−1.5`, `0`.
+    pub fn signed(&self, d: f64) -> String {
+        if d > 0.0 {
+            format!("+{}", value(d))
+        } else {
+            value(d)
+        }
+    }
+
+    /// Second line of a change's callout: `−4 → 1 (+5)`.
+    pub fn change(&self, before: f64, after: f64) -> String {
+        format!(
+            "{} → {} ({})",
+            value(before),
+            value(after),
+            self.signed(after - before)
+        )
+    }
+
+    /// What changed, in a few words: `3 steps better (2 significant), 1
+    /// worse, 1 dip fixed, 1 step removed`. Counts of zero are left out.
+    pub fn verdict(&self, v: &VerdictCounts) -> String {
+        let mut parts = Vec::new();
+        let with_sig = |sig: usize| {
+            if sig > 0 {
+                format!(" ({sig} significant)")
+            } else {
+                String::new()
+            }
+        };
+        if v.better > 0 {
+            parts.push(format!(
+                "{} better{}",
+                self.steps(v.better),
+                with_sig(v.better_significant)
+            ));
+        }
+        if v.worse > 0 {
+            let what = if parts.is_empty() {
+                self.steps(v.worse)
+            } else {
+                v.worse.to_string()
+            };
+            parts.push(format!(
+                "{what} worse{}",
+                with_sig(v.worse_significant)
+            ));
+        }
+        for (n, one, many) in [
+            (v.fixed_dips, "dip fixed", "dips fixed"),
+            (v.new_dips, "new dip", "new dips"),
+            (v.removed, "step removed", "steps removed"),
+            (v.added, "step added", "steps added"),
+        ] {
+            if n > 0 {
+                parts.push(format!("{n} {}", if n == 1 { one } else { many }));
+            }
+        }
+        if parts.is_empty() {
+            "no change".to_string()
+        } else {
+            parts.join(", ")
+        }
+    }
+
     /// Note under thinned step labels: `every 3rd step labelled (14 of 40)`.
     pub fn every_nth_labelled(&self, every: usize, shown: usize, total: usize) -> String {
         format!(
@@ -273,6 +394,30 @@ impl Words {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn verdicts_count_what_changed() {
+        let w = Lang::En.words();
+        let v = VerdictCounts {
+            better: 3,
+            better_significant: 2,
+            worse: 1,
+            fixed_dips: 1,
+            removed: 1,
+            ..Default::default()
+        };
+        assert_eq!(
+            w.verdict(&v),
+            "3 steps better (2 significant), 1 worse, 1 dip fixed, 1 step removed"
+        );
+        assert_eq!(w.verdict(&VerdictCounts::default()), "no change");
+        let worse_only = VerdictCounts {
+            worse: 2,
+            worse_significant: 1,
+            ..Default::default()
+        };
+        assert_eq!(w.verdict(&worse_only), "2 steps worse (1 significant)");
+    }
 
     #[test]
     fn english_phrases() {

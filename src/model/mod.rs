@@ -4,6 +4,7 @@
 //! on the scale, every step has a name and a position in one aligned order.
 
 pub mod align;
+pub mod group;
 mod intern;
 pub mod time;
 

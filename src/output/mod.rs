@@ -1,11 +1,23 @@
 //! Writing results: to standard output for `-`, otherwise through a
 //! temporary file beside the target that is renamed into place, so an error
 //! never leaves a truncated file and never clobbers an existing one.
+//!
+//! - this file: the atomic writes ([`write()`], [`write_with`], [`write_to`]);
+//! - [`target`]: where an output goes ([`Target`]) and safe, unique file
+//!   names for groups in a folder ([`OutDir`]);
+//! - [`jobs`]: the list of pictures and reports a command wants written
+//!   ([`Plan`]), and the one writer that renders, writes and announces them.
+
+pub mod jobs;
+pub mod target;
 
 use std::io::Write;
 use std::path::Path;
 
 use anyhow::{Context, Result};
+
+pub use jobs::{Job, Plan};
+pub use target::{OutDir, Target};
 
 /// Write `bytes` to `path` (`-` for standard output) atomically.
 pub fn write(path: &Path, bytes: &[u8]) -> Result<()> {
@@ -16,9 +28,16 @@ pub fn write(path: &Path, bytes: &[u8]) -> Result<()> {
 }
 
 /// Let `fill` write to `path` (`-` for standard output) through a buffer;
-/// a file is written atomically, as with [`write`].
+/// a file is written atomically, as with [`write()`].
 pub fn write_with(path: &Path, fill: &mut dyn FnMut(&mut dyn Write) -> Result<()>) -> Result<()> {
-    if path.as_os_str() == "-" {
+    write_to(&Target::named(path), fill)
+}
+
+/// Let `fill` write to a target, as [`write_with`]; a [`Target::InFolder`]
+/// is always replaced (a link or device planted there is not followed).
+pub fn write_to(target: &Target, fill: &mut dyn FnMut(&mut dyn Write) -> Result<()>) -> Result<()> {
+    let path = target.path();
+    if target.is_stdout() {
         let stdout = std::io::stdout();
         let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
         let result = fill(&mut out).and_then(|_| out.flush().map_err(anyhow::Error::from));
@@ -31,7 +50,10 @@ pub fn write_with(path: &Path, fill: &mut dyn FnMut(&mut dyn Write) -> Result<()
     // A device, FIFO or socket (`/dev/null`, `/dev/stdout`, a named pipe) is
     // written in place: renaming a temporary file over it would replace the
     // device itself with a plain file.
-    if let Ok(meta) = std::fs::metadata(path) {
+    // A name made in a folder is never written through: a link planted
+    // there is replaced by the rename below like any file.
+    let named = matches!(target, Target::Named(_));
+    if let Some(meta) = std::fs::metadata(path).ok().filter(|_| named) {
         if !meta.is_file() && !meta.is_dir() {
             let file = std::fs::OpenOptions::new()
                 .write(true)
@@ -141,6 +163,26 @@ mod tests {
         let meta = std::fs::metadata(&fifo).unwrap();
         assert!(meta.file_type().is_fifo(), "still a pipe");
         assert_eq!(reader.join().unwrap(), b"through the pipe");
+    }
+
+    /// A name made in a folder replaces a link planted there instead of
+    /// writing through it; a path the user named is written through.
+    #[cfg(unix)]
+    #[test]
+    fn a_link_in_a_folder_is_replaced_not_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let victim = dir.path().join("victim.txt");
+        std::fs::write(&victim, b"keep").unwrap();
+        let link = dir.path().join("graph.svg");
+        std::os::unix::fs::symlink(&victim, &link).unwrap();
+        write_to(&Target::InFolder(link.clone()), &mut |w| {
+            w.write_all(b"new")?;
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(std::fs::read(&victim).unwrap(), b"keep");
+        assert!(std::fs::symlink_metadata(&link).unwrap().is_file());
+        assert_eq!(std::fs::read(&link).unwrap(), b"new");
     }
 
     #[test]
