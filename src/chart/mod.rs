@@ -123,6 +123,7 @@ mod tests {
             title: "t".into(),
             x,
             marks: true,
+            lang: crate::figure::Lang::En,
         }
     }
 

@@ -174,6 +174,7 @@ mod tests {
             title: "t".into(),
             x: crate::figure::emotion::XMode::Steps,
             marks: true,
+            lang: crate::figure::Lang::En,
         };
         let style = PatternStyle {
             band: BandKind::Iqr,

@@ -98,10 +98,7 @@ pub fn build(c: &CompareChart, t: &Thresholds, opts: &ChartOptions) -> Figure {
     let after = side_points(&c.after);
 
     // Bands of each side, before first (underneath).
-    for (side, fill, opacity) in [
-        (&c.before, BEFORE, 0.14),
-        (&c.after, AFTER_BAND, 0.22),
-    ] {
+    for (side, fill, opacity) in [(&c.before, BEFORE, 0.14), (&c.after, AFTER_BAND, 0.22)] {
         if let Some(points) = band(side, c.band) {
             fig.bands.push(Band {
                 points,
@@ -195,7 +192,10 @@ fn side_points(side: &CompareSide) -> Vec<(f64, f64)> {
     side.at
         .iter()
         .enumerate()
-        .filter_map(|(i, k)| k.and_then(|k| side.pattern.line.get(k)).map(|&v| (i as f64, v)))
+        .filter_map(|(i, k)| {
+            k.and_then(|k| side.pattern.line.get(k))
+                .map(|&v| (i as f64, v))
+        })
         .collect()
 }
 
@@ -246,7 +246,10 @@ fn at_x(line: &[(f64, f64)], x: f64) -> Option<f64> {
 /// after is higher (better) and where it is lower (worse), each as a band
 /// that is empty elsewhere. Both lines are straight between their points,
 /// so the bands follow them exactly, crossings included.
-fn between(before: &[(f64, f64)], after: &[(f64, f64)]) -> (Vec<(f64, f64, f64)>, Vec<(f64, f64, f64)>) {
+fn between(
+    before: &[(f64, f64)],
+    after: &[(f64, f64)],
+) -> (Vec<(f64, f64, f64)>, Vec<(f64, f64, f64)>) {
     let mut xs: Vec<f64> = before.iter().chain(after).map(|p| p.0).collect();
     xs.sort_by(f64::total_cmp);
     xs.dedup();
@@ -377,8 +380,11 @@ fn legend(fig: &mut Figure, c: &CompareChart, w: &Words, better: bool, worse: bo
             ));
         }
     }
-    fig.legend
-        .extend(entries.into_iter().map(|(label, glyph)| LegendEntry { label, glyph }));
+    fig.legend.extend(
+        entries
+            .into_iter()
+            .map(|(label, glyph)| LegendEntry { label, glyph }),
+    );
 }
 
 #[cfg(test)]
@@ -393,7 +399,9 @@ mod tests {
         // At x=0 after is 1 above; between 0 and 1 the lines cross at y=1.
         assert_eq!(better[0], (0.0, 0.0, 1.0));
         assert_eq!(worse[0], (0.0, 0.0, 0.0));
-        assert!(better.iter().any(|&(x, lo, hi)| (x - 0.5).abs() < 1e-12 && lo == hi));
+        assert!(better
+            .iter()
+            .any(|&(x, lo, hi)| (x - 0.5).abs() < 1e-12 && lo == hi));
         // At x=1 before is higher: the worse band spans 1..2, the better band is empty.
         assert!(worse.contains(&(1.0, 1.0, 2.0)));
         assert!(better.contains(&(1.0, 2.0, 2.0)));
@@ -407,5 +415,4 @@ mod tests {
         assert!(better.contains(&(1.0, -4.0, 0.0)));
         assert!(worse.contains(&(1.0, -4.0, -4.0)));
     }
-
 }

@@ -360,10 +360,7 @@ impl Words {
             } else {
                 v.worse.to_string()
             };
-            parts.push(format!(
-                "{what} worse{}",
-                with_sig(v.worse_significant)
-            ));
+            parts.push(format!("{what} worse{}", with_sig(v.worse_significant)));
         }
         for (n, one, many) in [
             (v.fixed_dips, "dip fixed", "dips fixed"),

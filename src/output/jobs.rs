@@ -193,6 +193,7 @@ mod tests {
                 title: title.to_string(),
                 x: crate::figure::emotion::XMode::Steps,
                 marks: true,
+                lang: crate::figure::Lang::En,
             };
             let fig = crate::figure::emotion::build(&ds, &analyses, &t, &opts).unwrap();
             expected.push(render::render(&fig, Format::Svg).unwrap());
