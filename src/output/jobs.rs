@@ -84,6 +84,20 @@ impl Plan {
         self.jobs.push(job);
     }
 
+    /// Write a large report now, streamed to `target` rather than held in
+    /// memory as a job (a million-row analysis is hundreds of megabytes of
+    /// JSON); the warnings so far are printed first, as `finish` would.
+    pub fn stream(
+        &mut self,
+        target: &Target,
+        fill: &mut dyn FnMut(&mut dyn std::io::Write) -> Result<()>,
+    ) -> Result<()> {
+        for w in self.warnings.drain(..) {
+            eprintln!("{w}");
+        }
+        super::write_to(target, fill)
+    }
+
     /// Finish a command: print the warnings, then — if building the plan
     /// succeeded — render and write every job; the first error stops the
     /// run (the jobs before it stay written and announced).
