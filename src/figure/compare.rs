@@ -212,7 +212,7 @@ fn merged_x(side: &CompareSide, k: usize) -> Option<f64> {
     side.at.iter().position(|&a| a == Some(k)).map(|i| i as f64)
 }
 
-fn band(side: &CompareSide, kind: BandKind) -> Option<Vec<(f64, f64, f64)>> {
+fn band(side: &CompareSide, kind: BandKind) -> Option<BandPoints> {
     let points: Vec<(f64, f64, f64)> = side
         .at
         .iter()
@@ -230,6 +230,9 @@ fn band(side: &CompareSide, kind: BandKind) -> Option<Vec<(f64, f64, f64)>> {
     (points.len() > 1 && points.iter().any(|&(_, lo, hi)| hi > lo)).then_some(points)
 }
 
+/// The points of a band: (x, low, high) in x order.
+type BandPoints = Vec<(f64, f64, f64)>;
+
 /// The value of a polyline at `x` (linear between its points), if `x` is
 /// within its span.
 fn at_x(line: &[(f64, f64)], x: f64) -> Option<f64> {
@@ -246,10 +249,7 @@ fn at_x(line: &[(f64, f64)], x: f64) -> Option<f64> {
 /// after is higher (better) and where it is lower (worse), each as a band
 /// that is empty elsewhere. Both lines are straight between their points,
 /// so the bands follow them exactly, crossings included.
-fn between(
-    before: &[(f64, f64)],
-    after: &[(f64, f64)],
-) -> (Vec<(f64, f64, f64)>, Vec<(f64, f64, f64)>) {
+fn between(before: &[(f64, f64)], after: &[(f64, f64)]) -> (BandPoints, BandPoints) {
     let mut xs: Vec<f64> = before.iter().chain(after).map(|p| p.0).collect();
     xs.sort_by(f64::total_cmp);
     xs.dedup();
