@@ -88,7 +88,7 @@ pub enum XAxisArg {
     Time,
 }
 
-/// How to read the input sheet.
+/// The input sheet and how to read it.
 #[derive(Debug, Args, Clone)]
 #[command(next_help_heading = "Reading the sheet")]
 pub struct InputArgs {
@@ -96,6 +96,15 @@ pub struct InputArgs {
     #[arg(value_name = "INPUT")]
     pub input: String,
 
+    #[command(flatten)]
+    pub read: ReadArgs,
+}
+
+/// How to read a sheet: its scale, encoding, delimiter and layout. Shared by
+/// every command that reads sheets, whether it takes one or two.
+#[derive(Debug, Args, Clone, Default)]
+#[command(next_help_heading = "Reading the sheet")]
+pub struct ReadArgs {
     /// The feeling scale as MIN..MAX, e.g. 1..5, 0..10, -3..3 [default: -5..5].
     #[arg(long, value_name = "MIN..MAX", value_parser = parse_scale, allow_hyphen_values = true)]
     pub scale: Option<(f64, f64)>,

@@ -10,7 +10,7 @@ use crate::output::{Plan, Target};
 use crate::report;
 
 pub fn plan(args: &AnalyzeArgs, plan: &mut Plan) -> Result<()> {
-    let setup = super::setup(&args.input, &args.analysis)?;
+    let setup = super::setup(&args.input.read, &args.analysis)?;
     let t = setup.thresholds;
     let ds = super::load(&args.input, &setup.options, plan)?;
     let analyses = analyze_all(&ds, &t);

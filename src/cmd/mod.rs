@@ -17,7 +17,7 @@ use crate::analysis::Thresholds;
 use crate::chart::{PatternChoices, PatternStyle};
 use crate::cli::{
     AnalysisArgs, BandArg, CasesArg, Cli, Command, ImageArgs, ImageFormat, InputArgs, InputKind,
-    PatternArgs, ReportFormatArg, StatArg, XAxisArg,
+    PatternArgs, ReadArgs, ReportFormatArg, StatArg, XAxisArg,
 };
 use crate::error::{quote, UsageError};
 use crate::figure::emotion::XMode;
@@ -47,7 +47,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
 
 /// Read options from the input flags; flag values that contradict each
 /// other are usage errors.
-pub fn input_options(args: &InputArgs) -> Result<InputOptions, UsageError> {
+pub fn input_options(args: &ReadArgs) -> Result<InputOptions, UsageError> {
     let (min, max) = args
         .scale
         .unwrap_or((Scale::DEFAULT.min, Scale::DEFAULT.max));
@@ -80,8 +80,8 @@ pub struct Setup {
     pub thresholds: Thresholds,
 }
 
-pub fn setup(input: &InputArgs, analysis: &AnalysisArgs) -> Result<Setup, UsageError> {
-    let options = input_options(input)?;
+pub fn setup(read: &ReadArgs, analysis: &AnalysisArgs) -> Result<Setup, UsageError> {
+    let options = input_options(read)?;
     let scale = options.scale.unwrap_or(Scale::DEFAULT);
     let thresholds = thresholds(&scale, analysis)?;
     Ok(Setup {

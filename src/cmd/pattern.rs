@@ -18,7 +18,7 @@ use crate::report::pattern::{GroupReport, GroupsReport};
 use crate::report::{self, PatternOutput};
 
 pub fn plan(args: &PatternCmdArgs, plan: &mut Plan) -> Result<()> {
-    let setup = super::setup(&args.input, &args.analysis)?;
+    let setup = super::setup(&args.input.read, &args.analysis)?;
     let (scale, t) = (setup.scale, setup.thresholds);
     let o = PatternOptions::from(&args.pattern);
     // Check the graph's name before reading: a usage error should cost nothing.

@@ -152,7 +152,7 @@ struct Unusable<'a> {
 }
 
 pub fn run(args: &ValidateArgs) -> Result<()> {
-    let options = super::input_options(&args.input)?;
+    let options = super::input_options(&args.input.read)?;
     let sheet = match crate::input::load_sheet(&args.input.input, &options) {
         Ok(sheet) => sheet,
         Err(e) => {
