@@ -33,6 +33,11 @@ pub enum Command {
         after_help = "Examples:\n  emograph pattern examples/cinema-evening.csv\n  emograph pattern responses.csv --format json --by segment\n  emograph pattern responses.csv -o pattern.png --band minmax\n  emograph pattern responses.csv --format csv > summary.csv   (reads back as a summary)\n\nDefinitions: docs/method.md"
     )]
     Pattern(PatternCmdArgs),
+    /// Compare before and after a redesign: per-step changes with significance tests, the whole journey, fixed and new dips.
+    #[command(
+        after_help = "Examples:\n  emograph compare examples/contact-us-redesign.csv -o redesign.png\n  emograph compare as-is.csv to-be.csv --labels \"As is,To be\" --format json > change.json\n  emograph compare survey.csv --versions 2025,2026 --fail-if-worse\n  emograph compare survey.csv --by-column channel --versions phone,web\n\nExit codes: 0 done, 1 bad input, 2 usage error, 3 significantly worse after (with --fail-if-worse).\nDefinitions: docs/method.md"
+    )]
+    Compare(CompareArgs),
     /// Check a sheet and print what was understood: layout, encoding, delimiter, cases, steps, scale.
     Validate(ValidateArgs),
     /// Write a starter sheet with the right headers and a few example rows.
@@ -181,6 +186,62 @@ pub enum CasesArg {
     None,
 }
 
+/// `compare`: two sheets, or one sheet with a version column.
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// The sheet before the redesign; alone, a sheet with a version column holding both versions.
+    #[arg(value_name = "BEFORE")]
+    pub before: String,
+
+    /// The sheet after the redesign.
+    #[arg(value_name = "AFTER")]
+    pub after: Option<String>,
+
+    /// The two values of the version column to compare, old first [default: the two values, in order of first appearance].
+    #[arg(long, value_name = "OLD,NEW", value_parser = parse_pair)]
+    pub versions: Option<(String, String)>,
+
+    /// Compare on another case column instead of `version`, e.g. channel or segment (one sheet only).
+    #[arg(long = "by-column", value_name = "COLUMN")]
+    pub by_column: Option<String>,
+
+    /// Names of the two sides in the report and the graph [default: the file names or the version values].
+    #[arg(long, value_name = "BEFORE,AFTER", value_parser = parse_pair)]
+    pub labels: Option<(String, String)>,
+
+    /// Significance level: a change is significant when its Holm-adjusted p-value is below it.
+    #[arg(long, value_name = "LEVEL", default_value = "0.05", value_parser = parse_alpha, allow_hyphen_values = true)]
+    pub alpha: f64,
+
+    /// Exit with code 3 when any step, or the whole journey, is significantly worse after; the worse ones are named on standard error.
+    #[arg(long)]
+    pub fail_if_worse: bool,
+
+    /// Report format (written to standard output, or to --report) [default: from --report's extension, else table].
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormatArg>,
+
+    /// Write the report to FILE instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+
+    /// Also draw the before/after graph to FILE (.svg or .png).
+    #[arg(short, long, value_name = "GRAPH")]
+    pub output: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub read: ReadArgs,
+
+    #[command(flatten)]
+    pub analysis: AnalysisArgs,
+
+    #[command(flatten)]
+    pub pattern: PatternArgs,
+
+    #[command(flatten)]
+    pub image: ImageArgs,
+}
+
 #[derive(Debug, Args)]
 pub struct PatternCmdArgs {
     /// Report format (written to standard output, or to --report).
@@ -316,6 +377,28 @@ fn parse_share(s: &str) -> Result<f64, String> {
     }
 }
 
+/// `A,B`: two non-empty names, e.g. `--labels "As is,To be"`.
+fn parse_pair(s: &str) -> Result<(String, String), String> {
+    match s.split_once(',') {
+        Some((a, b)) if !a.trim().is_empty() && !b.trim().is_empty() && !b.contains(',') => {
+            Ok((a.trim().to_string(), b.trim().to_string()))
+        }
+        _ => Err(format!(
+            "{s:?}: expected two names separated by one comma, e.g. \"As is,To be\""
+        )),
+    }
+}
+
+/// A significance level strictly between 0 and 1.
+fn parse_alpha(s: &str) -> Result<f64, String> {
+    match parse_number(s) {
+        Some(v) if v > 0.0 && v < 1.0 => Ok(v),
+        _ => Err(format!(
+            "{s:?} is not a significance level: expected a number between 0 and 1 (exclusive), e.g. 0.05"
+        )),
+    }
+}
+
 fn parse_finite(s: &str) -> Result<f64, String> {
     parse_number(s).ok_or_else(|| format!("{s:?} is not a number"))
 }
@@ -371,6 +454,21 @@ mod tests {
         assert_eq!(parse_scale("\u{2212}5..5"), Ok((-5.0, 5.0)));
         assert!(parse_scale("5..1").is_err());
         assert!(parse_scale("1-5").is_err());
+    }
+
+    #[test]
+    fn pairs_and_levels_parse() {
+        assert_eq!(
+            parse_pair("As is, To be"),
+            Ok(("As is".to_string(), "To be".to_string()))
+        );
+        assert!(parse_pair("one").is_err());
+        assert!(parse_pair("a,").is_err());
+        assert!(parse_pair("a,b,c").is_err());
+        assert_eq!(parse_alpha("0.01"), Ok(0.01));
+        assert!(parse_alpha("0").is_err());
+        assert!(parse_alpha("1").is_err());
+        assert!(parse_alpha("-0.5").is_err());
     }
 
     #[test]
