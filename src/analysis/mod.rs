@@ -7,6 +7,7 @@
 //! the (finite) input, including empty slices and side slices (`elapsed`,
 //! owners, expectations) whose length does not match `values`.
 
+pub mod compare;
 pub mod dips;
 pub mod handoffs;
 pub mod journey;

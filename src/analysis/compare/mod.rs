@@ -1,0 +1,3 @@
+//! Before against after.
+
+pub mod mann_whitney;
