@@ -159,6 +159,16 @@ pub enum Status {
     Added,
 }
 
+impl Status {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Status::Both => "both",
+            Status::Removed => "removed",
+            Status::Added => "added",
+        }
+    }
+}
+
 /// Which way a step (or the journey) went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -166,6 +176,16 @@ pub enum Change {
     Better,
     Worse,
     Same,
+}
+
+impl Change {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Change::Better => "better",
+            Change::Worse => "worse",
+            Change::Same => "same",
+        }
+    }
 }
 
 /// One step of the merged order.

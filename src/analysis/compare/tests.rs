@@ -379,3 +379,57 @@ fn significantly_worse_steps_and_journey() {
     // Against itself: nothing is worse.
     assert!(significantly_worse(&side_of("same", &bc)).is_empty());
 }
+
+/// The benchmark's size: 25,000 cases × 20 steps per side. Run with
+/// `cargo test --release --lib large_comparison -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn large_comparison() {
+    let steps: Vec<Step> = (0..20)
+        .map(|i| Step {
+            name: format!("step {i}"),
+            phase: None,
+        })
+        .collect();
+    let make = |seed: u32| -> Vec<Case> {
+        (0..25_000u32)
+            .map(|i| Case {
+                name: i.to_string(),
+                segment: None,
+                version: None,
+                points: (0..20u32)
+                    .map(|s| Point {
+                        step: s,
+                        line: 0,
+                        feeling: f64::from((i.wrapping_mul(2_654_435_761) ^ (s * seed)) % 11) - 5.0,
+                    })
+                    .collect(),
+                details: Vec::new(),
+            })
+            .collect()
+    };
+    let (before, after) = (make(7), make(13));
+    let (bc, ac): (Vec<&Case>, Vec<&Case>) = (before.iter().collect(), after.iter().collect());
+    let side = |label, cases| Side {
+        label,
+        source: label,
+        scale: Scale::DEFAULT,
+        data: SideData::Cases {
+            cases,
+            steps: &steps,
+            columns: Columns::default(),
+        },
+    };
+    let start = std::time::Instant::now();
+    let c = compare(
+        &side("before", &bc),
+        &side("after", &ac),
+        &t(),
+        &CompareOptions::default(),
+    )
+    .unwrap();
+    let took = start.elapsed();
+    eprintln!("compare of 2 × 25,000 cases × 20 steps: {took:?}");
+    assert_eq!(c.steps.len(), 20);
+    assert!(c.steps.iter().all(|s| s.p_value.is_some()));
+}
