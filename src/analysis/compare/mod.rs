@@ -806,10 +806,7 @@ pub fn verdict(c: &Comparison) -> String {
         ));
     }
     if !c.new_dips.is_empty() {
-        parts.push(format!(
-            "{}",
-            plural(c.new_dips.len(), "new dip", "new dips")
-        ));
+        parts.push(plural(c.new_dips.len(), "new dip", "new dips"));
     }
     if !c.removed_steps.is_empty() {
         parts.push(format!(
