@@ -7,6 +7,7 @@
 //! the (finite) input, including empty slices and side slices (`elapsed`,
 //! owners, expectations) whose length does not match `values`.
 
+pub mod compare;
 pub mod dips;
 pub mod handoffs;
 pub mod journey;
@@ -114,6 +115,11 @@ mod docs_match_code {
             ("journey.rs", include_str!("journey.rs")),
             ("stats.rs", include_str!("stats.rs")),
             ("pattern.rs", include_str!("pattern.rs")),
+            ("compare/mod.rs", include_str!("compare/mod.rs")),
+            (
+                "compare/mann_whitney.rs",
+                include_str!("compare/mann_whitney.rs"),
+            ),
             ("../model/align.rs", include_str!("../model/align.rs")),
         ] {
             let defs = definitions(source);

@@ -88,6 +88,13 @@ impl Default for PatternOptions {
 
 /// The pattern of `cases` over a journey of `steps` steps.
 pub fn from_cases(cases: &[&Case], steps: usize, t: &Thresholds, o: &PatternOptions) -> Pattern {
+    let mut values = step_values(cases, steps);
+    from_step_values(&mut values, cases.len(), t, o)
+}
+
+/// The feelings of `cases` at each of `steps` steps: one buffer per step,
+/// in the order of the cases.
+pub fn step_values(cases: &[&Case], steps: usize) -> Vec<Vec<f64>> {
     // One flat buffer per step, sized exactly: a million values cost 8 MB.
     let mut counts = vec![0usize; steps];
     for case in cases {
@@ -105,8 +112,19 @@ pub fn from_cases(cases: &[&Case], steps: usize, t: &Thresholds, o: &PatternOpti
             }
         }
     }
+    values
+}
+
+/// The pattern of `cases` cases from their feelings at each step (see
+/// [`step_values`]); leaves each step's values sorted ascending.
+pub fn from_step_values(
+    values: &mut [Vec<f64>],
+    cases: usize,
+    t: &Thresholds,
+    o: &PatternOptions,
+) -> Pattern {
     let tol = t.tolerance();
-    let mut figures = Vec::with_capacity(steps);
+    let mut figures = Vec::with_capacity(values.len());
     let mut empty_steps = Vec::new();
     for (i, v) in values.iter_mut().enumerate() {
         match stats::step_stats(v, t.neutral, t.critical, tol) {
@@ -115,7 +133,7 @@ pub fn from_cases(cases: &[&Case], steps: usize, t: &Thresholds, o: &PatternOpti
         }
     }
     let mut pattern = from_figures(&figures, t, o).unwrap_or_else(|_| empty(o.stat, o.risk));
-    pattern.cases = Some(cases.len());
+    pattern.cases = Some(cases);
     pattern.empty_steps = empty_steps;
     pattern
 }

@@ -4,8 +4,9 @@ use std::io::Write;
 
 use anyhow::Result;
 
+use super::compare::FiguresReport;
 use super::pattern::PatternReport;
-use super::{AnalysisReport, Exporter, PatternOutput};
+use super::{AnalysisReport, CompareReport, Exporter, PatternOutput};
 
 pub struct Csv;
 
@@ -99,6 +100,62 @@ impl Exporter for Csv {
         }
         w.flush()?;
         Ok(())
+    }
+
+    fn compare(&self, report: &CompareReport, out: &mut dyn Write) -> Result<()> {
+        let mut w = csv::Writer::from_writer(out);
+        let mut header = vec!["step".to_string(), "status".to_string()];
+        for side in ["before", "after"] {
+            header.extend(FIGURE_COLUMNS.iter().map(|c| format!("{side}_{c}")));
+        }
+        header.extend(COMPARE_COLUMNS.iter().map(|c| c.to_string()));
+        w.write_record(&header)?;
+        for s in &report.steps {
+            let mut row = vec![cell(s.step), s.status.as_str().to_string()];
+            for f in [&s.before, &s.after] {
+                row.extend(figure_cells(f.as_ref()));
+            }
+            row.extend([
+                num(s.delta_median),
+                num(s.delta_mean),
+                num(s.p_value),
+                num(s.effect),
+                num(s.p_holm),
+                s.significant.map(|b| b.to_string()).unwrap_or_default(),
+                s.change.map(|c| c.as_str().to_string()).unwrap_or_default(),
+            ]);
+            w.write_record(&row)?;
+        }
+        w.flush()?;
+        Ok(())
+    }
+}
+
+/// A side's columns in the compare CSV, each after `before_` or `after_`.
+const FIGURE_COLUMNS: [&str; 6] = ["n", "median", "mean", "p25", "p75", "critical_share"];
+
+/// The compare CSV's columns after the figures.
+const COMPARE_COLUMNS: [&str; 7] = [
+    "delta_median",
+    "delta_mean",
+    "p_value",
+    "effect",
+    "p_holm",
+    "significant",
+    "change",
+];
+
+fn figure_cells(f: Option<&FiguresReport>) -> [String; 6] {
+    match f {
+        Some(f) => [
+            f.n.map(|n| n.to_string()).unwrap_or_default(),
+            f.median.to_string(),
+            num(f.mean),
+            num(f.p25),
+            num(f.p75),
+            num(f.critical_share),
+        ],
+        None => Default::default(),
     }
 }
 

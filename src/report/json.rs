@@ -10,7 +10,7 @@ use std::io::{self, Write};
 use anyhow::Result;
 use serde_json::ser::Formatter;
 
-use super::{AnalysisReport, Exporter, PatternOutput};
+use super::{AnalysisReport, CompareReport, Exporter, PatternOutput};
 
 pub struct Json;
 
@@ -173,6 +173,10 @@ impl Exporter for Json {
     }
 
     fn pattern(&self, report: &PatternOutput, out: &mut dyn Write) -> Result<()> {
+        write_json(report, out)
+    }
+
+    fn compare(&self, report: &CompareReport, out: &mut dyn Write) -> Result<()> {
         write_json(report, out)
     }
 }

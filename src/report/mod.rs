@@ -3,6 +3,7 @@
 //! behind the [`Exporter`] trait.
 
 pub mod analysis;
+pub mod compare;
 mod csv;
 mod json;
 pub mod pattern;
@@ -13,6 +14,7 @@ use std::io::Write;
 use anyhow::Result;
 
 pub use analysis::AnalysisReport;
+pub use compare::CompareReport;
 pub use pattern::PatternOutput;
 
 /// Output formats of the reports.
@@ -28,6 +30,7 @@ pub enum ReportFormat {
 pub trait Exporter {
     fn analysis(&self, report: &AnalysisReport, out: &mut dyn Write) -> Result<()>;
     fn pattern(&self, report: &PatternOutput, out: &mut dyn Write) -> Result<()>;
+    fn compare(&self, report: &CompareReport, out: &mut dyn Write) -> Result<()>;
 }
 
 /// The exporter for a format.

@@ -5,6 +5,7 @@ use std::fmt::Write;
 use anyhow::Result;
 
 use super::analysis::{DipReport, TurningReport};
+use super::compare::{CompareReport, MeasureReport};
 use super::pattern::PatternReport;
 use super::{AnalysisReport, Exporter, PatternOutput};
 use crate::analysis::turning::Kind;
@@ -135,6 +136,155 @@ fn write_pattern(out: &mut String, p: &PatternReport) -> std::fmt::Result {
     )
 }
 
+/// A p-value: three decimals, `<0.001` below that.
+fn p_text(p: f64) -> String {
+    if p < 0.001 {
+        "<0.001".to_string()
+    } else {
+        format!("{p:.3}")
+    }
+}
+
+/// Step names, quoted, or `none`.
+fn names(list: &[String]) -> String {
+    if list.is_empty() {
+        "none".to_string()
+    } else {
+        list.iter().map(|n| quote(n)).collect::<Vec<_>>().join(", ")
+    }
+}
+
+/// One measure of the whole journey: before → after, the change, the test.
+fn write_measure(
+    out: &mut String,
+    name: &str,
+    m: &MeasureReport,
+    show: &dyn Fn(f64) -> String,
+) -> std::fmt::Result {
+    let (Some(before), Some(after)) = (m.before, m.after) else {
+        return Ok(());
+    };
+    write!(
+        out,
+        "  {:<22} {:>8} → {:<8} {:>8}",
+        name,
+        show(before),
+        show(after),
+        m.delta.map(change).unwrap_or_default()
+    )?;
+    if let (Some(p), Some(holm)) = (m.p_value, m.p_holm) {
+        write!(out, "   p {} (Holm {})", p_text(p), p_text(holm))?;
+    }
+    if let Some(e) = m.effect {
+        write!(out, "  effect {}", change(e))?;
+    }
+    if m.significant == Some(true) {
+        let better = m.effect.is_some_and(|e| (e > 0.0) == m.higher_is_better);
+        write!(
+            out,
+            "  * significantly {}",
+            if better { "better" } else { "worse" }
+        )?;
+    }
+    writeln!(out)
+}
+
+/// The comparison: the verdict first, then a row per step, the whole
+/// journey, and the dips.
+fn write_compare(out: &mut String, r: &CompareReport) -> std::fmt::Result {
+    writeln!(out, "{}", r.verdict)?;
+    let side = |s: &super::compare::SideReport| match s.cases {
+        Some(n) => format!(
+            "{} ({n} case{})",
+            quote(s.label),
+            if n == 1 { "" } else { "s" }
+        ),
+        None => format!("{} (a summary)", quote(s.label)),
+    };
+    let stat = match r.stat {
+        crate::analysis::pattern::Stat::Median => "median",
+        crate::analysis::pattern::Stat::Mean => "mean",
+    };
+    writeln!(
+        out,
+        "{} against {}; the {stat} per step; * significant: p (Holm) < {}",
+        side(&r.before),
+        side(&r.after),
+        r.alpha
+    )?;
+    if let Some(reason) = r.no_test_reason {
+        writeln!(out, "no test: {reason}")?;
+    }
+    writeln!(out)?;
+    writeln!(
+        out,
+        "  {:<32} {:>7} {:>7} {:>7} {:>8} {:>8} {:>7}",
+        "step", "before", "after", "change", "p", "p (Holm)", "effect"
+    )?;
+    let dash = || "–".to_string();
+    let line = |f: &Option<super::compare::FiguresReport>| {
+        f.as_ref()
+            .map(|f| match r.stat {
+                crate::analysis::pattern::Stat::Median => Some(f.median),
+                crate::analysis::pattern::Stat::Mean => f.mean,
+            })
+            .map(|v| v.map(value).unwrap_or_else(dash))
+            .unwrap_or_else(dash)
+    };
+    for s in &r.steps {
+        let delta = match r.stat {
+            crate::analysis::pattern::Stat::Median => s.delta_median,
+            crate::analysis::pattern::Stat::Mean => s.delta_mean,
+        };
+        let word = match (s.status, s.change) {
+            (crate::analysis::compare::Status::Removed, _) => "removed".to_string(),
+            (crate::analysis::compare::Status::Added, _) => "new".to_string(),
+            (_, Some(c)) if c != crate::analysis::compare::Change::Same => {
+                let mark = if s.significant == Some(true) {
+                    " *"
+                } else {
+                    ""
+                };
+                format!("{}{mark}", c.as_str())
+            }
+            _ => String::new(),
+        };
+        let row = format!(
+            "  {:<32} {:>7} {:>7} {:>7} {:>8} {:>8} {:>7}  {word}",
+            quote(s.step),
+            line(&s.before),
+            line(&s.after),
+            delta.map(change).unwrap_or_else(dash),
+            s.p_value.map(p_text).unwrap_or_else(dash),
+            s.p_holm.map(p_text).unwrap_or_else(dash),
+            s.effect.map(change).unwrap_or_else(dash),
+        );
+        writeln!(out, "{}", row.trim_end())?;
+    }
+    writeln!(out)?;
+    writeln!(out, "whole journey, before → after:")?;
+    let j = &r.journey;
+    write_measure(out, "peak-end", &j.peak_end, &value)?;
+    write_measure(out, "area below neutral", &j.area_below_neutral, &value)?;
+    write_measure(out, "mean", &j.mean, &value)?;
+    write_measure(out, "end", &j.end, &value)?;
+    write_measure(out, "hand-offs per case", &j.handoffs, &value)?;
+    write_measure(out, "elapsed time (median)", &j.elapsed, &duration)?;
+    writeln!(out)?;
+    for (s, label) in [(&r.before, "before"), (&r.after, "after")] {
+        writeln!(
+            out,
+            "{label}: critical dips {}; prone to fail {}",
+            names(s.summary.critical_dips),
+            names(s.summary.prone_to_fail)
+        )?;
+    }
+    writeln!(out, "fixed dips: {}", names(r.fixed_dips))?;
+    writeln!(out, "new dips: {}", names(r.new_dips))?;
+    writeln!(out, "removed steps: {}", names(r.removed_steps))?;
+    writeln!(out, "added steps: {}", names(r.added_steps))
+}
+
 fn opt(v: Option<f64>) -> String {
     v.map(value).unwrap_or_else(|| "–".to_string())
 }
@@ -217,6 +367,13 @@ impl Exporter for Table {
                 }
             }
         }
+        dest.write_all(out.as_bytes())?;
+        Ok(())
+    }
+
+    fn compare(&self, report: &CompareReport, dest: &mut dyn std::io::Write) -> Result<()> {
+        let mut out = String::new();
+        write_compare(&mut out, report)?;
         dest.write_all(out.as_bytes())?;
         Ok(())
     }
