@@ -155,6 +155,13 @@ impl std::error::Error for InputError {}
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UsageError(pub String);
 
+/// Not an error in the input: what `compare --fail-if-worse` found
+/// significantly worse after than before (exit code 3, each named on
+/// standard error), reported once every output is written.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("significantly worse after than before: {}", .0.join(", "))]
+pub struct WorseAfter(pub Vec<String>);
+
 impl fmt::Display for UsageError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)

@@ -1,7 +1,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use emograph::error::{InputError, UsageError};
+use emograph::error::{InputError, UsageError, WorseAfter};
 
 fn main() -> ExitCode {
     let cli = emograph::cli::Cli::parse();
@@ -11,6 +11,10 @@ fn main() -> ExitCode {
             if let Some(usage) = err.downcast_ref::<UsageError>() {
                 eprintln!("error: {usage}");
                 return ExitCode::from(2);
+            }
+            if let Some(worse) = err.downcast_ref::<WorseAfter>() {
+                eprintln!("worse: {worse}");
+                return ExitCode::from(3);
             }
             if let Some(input) = err.downcast_ref::<InputError>() {
                 eprintln!("error: {input}");

@@ -69,7 +69,8 @@ pub fn summarize(values: &[f64], t: &Thresholds) -> Summary {
         peak_end: most_intense
             .zip(end)
             .map(|(peak, end)| (peak.feeling + end) / 2.0),
-        area_below_neutral: below.iter().map(|v| t.neutral - v).sum(),
+        // `+ 0.0`: an empty f64 sum is −0.0, which would print as `-0.0`.
+        area_below_neutral: below.iter().map(|v| t.neutral - v).sum::<f64>() + 0.0,
         share_below_neutral: per_step(below.len() as f64),
     }
 }

@@ -3,13 +3,12 @@
 //! with (for phase names), and hands the figure builder in
 //! `figure::compare` exactly what it shows; nothing is computed again.
 
-use crate::analysis::compare::{Change, Comparison, Status};
+use crate::analysis::compare::{verdict_counts, Comparison, Status};
 use crate::analysis::pattern::Stat;
 use crate::analysis::Thresholds;
 use crate::figure::compare::{self, CompareChart, CompareSide, CompareStep, StepStatus};
 use crate::figure::emotion::ChartOptions;
 use crate::figure::pattern::BandKind;
-use crate::figure::words::VerdictCounts;
 use crate::figure::Figure;
 use crate::model::{Interner, Scale, Step};
 
@@ -26,28 +25,6 @@ impl SideSteps<'_> {
         let step = c.steps.get(k)?.step;
         let sym = self.steps.get(step)?.phase?;
         Some(self.strings.get(sym).to_string())
-    }
-}
-
-/// What changed, counted the way the verdict line says it.
-pub fn verdict_counts(c: &Comparison) -> VerdictCounts {
-    let count = |change: Change| {
-        let of = c.steps.iter().filter(|s| s.change == Some(change));
-        let n = of.clone().count();
-        let significant = of.filter(|s| s.significant == Some(true)).count();
-        (n, significant)
-    };
-    let (better, better_significant) = count(Change::Better);
-    let (worse, worse_significant) = count(Change::Worse);
-    VerdictCounts {
-        better,
-        better_significant,
-        worse,
-        worse_significant,
-        fixed_dips: c.fixed_dips.len(),
-        new_dips: c.new_dips.len(),
-        removed: c.removed_steps.len(),
-        added: c.added_steps.len(),
     }
 }
 

@@ -12,6 +12,7 @@
 //! figure builders in `figure::emotion`; splitting cases into groups is in
 //! `model::group`; where pictures are written is in `output`.
 
+pub mod compare;
 pub mod pattern;
 
 use crate::analysis::journey::analyze_all;

@@ -5,6 +5,7 @@
 //! renders and writes the jobs a command plans).
 
 pub mod analyze;
+pub mod compare;
 pub mod pattern;
 pub mod plot;
 pub mod template;
@@ -41,6 +42,15 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Pattern(args) => pattern::plan(&args, &mut plan),
         Command::Validate(args) => return validate::run(&args),
         Command::Template(args) => template::plan(&args, &mut plan),
+        Command::Compare(args) => {
+            let found = compare::plan(&args, &mut plan);
+            let worse = found.as_ref().ok().cloned().flatten();
+            plan.finish(found.map(|_| ()))?;
+            return match worse {
+                Some(worse) => Err(worse.into()),
+                None => Ok(()),
+            };
+        }
     };
     plan.finish(built)
 }

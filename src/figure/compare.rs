@@ -9,8 +9,9 @@
 use super::emotion::{frame, sections, step_axis, ChartOptions};
 use super::pattern::BandKind;
 use super::theme::{self, Rgb};
-use super::words::{VerdictCounts, Words};
+use super::words::Words;
 use super::{Band, Callout, Figure, Glyph, LegendEntry, Line, Marker, Shape};
+use crate::analysis::compare::VerdictCounts;
 use crate::analysis::pattern::{Pattern, Stat};
 use crate::analysis::Thresholds;
 use crate::model::{Interner, Scale, Sym};

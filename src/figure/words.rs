@@ -9,6 +9,7 @@
 //! are filled in (a new language is one more `static` table and one more
 //! arm in each phrase method).
 
+use crate::analysis::compare::VerdictCounts;
 use crate::numfmt::value;
 
 /// The language of the picture's words.
@@ -135,19 +136,6 @@ static HE: Words = Words {
     lang: Lang::He,
     ..EN
 };
-
-/// What a comparison found, counted for [`Words::verdict`].
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct VerdictCounts {
-    pub better: usize,
-    pub better_significant: usize,
-    pub worse: usize,
-    pub worse_significant: usize,
-    pub fixed_dips: usize,
-    pub new_dips: usize,
-    pub removed: usize,
-    pub added: usize,
-}
 
 fn plural(n: usize) -> &'static str {
     if n == 1 {
@@ -310,11 +298,7 @@ impl Words {
 
     /// Legend of the sign of a significant change.
     pub fn significant_legend(&self, alpha: f64) -> String {
-        format!(
-            "{} significant change (Mann–Whitney, Holm, α = {})",
-            self.significant_sign,
-            value(alpha)
-        )
+        format!("significant change (Holm-adjusted p < {})", value(alpha))
     }
 
     /// A change with its sign: `+2`, `−1.5`, `0`.
@@ -337,32 +321,27 @@ impl Words {
     }
 
     /// What changed, in a few words: `3 steps better (2 significant), 1
-    /// worse, 1 dip fixed, 1 step removed`. Counts of zero are left out.
+    /// worse (0 significant), 2 unchanged, 1 dip fixed, 1 step removed`.
+    /// Significance is mentioned only when something was tested; counts of
+    /// unchanged steps, dips and steps are left out when zero.
     pub fn verdict(&self, v: &VerdictCounts) -> String {
-        let mut parts = Vec::new();
-        let with_sig = |sig: usize| {
-            if sig > 0 {
-                format!(" ({sig} significant)")
+        let with_sig = |text: String, n: usize, sig: usize| {
+            if v.tested && n > 0 {
+                format!("{text} ({sig} significant)")
             } else {
-                String::new()
+                text
             }
         };
-        if v.better > 0 {
-            parts.push(format!(
-                "{} better{}",
-                self.steps(v.better),
-                with_sig(v.better_significant)
-            ));
-        }
-        if v.worse > 0 {
-            let what = if parts.is_empty() {
-                self.steps(v.worse)
-            } else {
-                v.worse.to_string()
-            };
-            parts.push(format!("{what} worse{}", with_sig(v.worse_significant)));
-        }
+        let mut parts = vec![
+            with_sig(
+                format!("{} better", self.steps(v.better)),
+                v.better,
+                v.better_significant,
+            ),
+            with_sig(format!("{} worse", v.worse), v.worse, v.worse_significant),
+        ];
         for (n, one, many) in [
+            (v.unchanged, "unchanged", "unchanged"),
             (v.fixed_dips, "dip fixed", "dips fixed"),
             (v.new_dips, "new dip", "new dips"),
             (v.removed, "step removed", "steps removed"),
@@ -372,11 +351,7 @@ impl Words {
                 parts.push(format!("{n} {}", if n == 1 { one } else { many }));
             }
         }
-        if parts.is_empty() {
-            "no change".to_string()
-        } else {
-            parts.join(", ")
-        }
+        parts.join(", ")
     }
 
     /// Note under thinned step labels: `every 3rd step labelled (14 of 40)`.
@@ -399,21 +374,25 @@ mod tests {
             better: 3,
             better_significant: 2,
             worse: 1,
+            tested: true,
             fixed_dips: 1,
             removed: 1,
             ..Default::default()
         };
         assert_eq!(
             w.verdict(&v),
-            "3 steps better (2 significant), 1 worse, 1 dip fixed, 1 step removed"
+            "3 steps better (2 significant), 1 worse (0 significant), 1 dip fixed, 1 step removed"
         );
-        assert_eq!(w.verdict(&VerdictCounts::default()), "no change");
-        let worse_only = VerdictCounts {
-            worse: 2,
-            worse_significant: 1,
+        assert_eq!(
+            w.verdict(&VerdictCounts::default()),
+            "0 steps better, 0 worse"
+        );
+        let untested = VerdictCounts {
+            better: 1,
+            unchanged: 2,
             ..Default::default()
         };
-        assert_eq!(w.verdict(&worse_only), "2 steps worse (1 significant)");
+        assert_eq!(w.verdict(&untested), "1 step better, 0 worse, 2 unchanged");
     }
 
     #[test]

@@ -194,7 +194,9 @@ pub fn build<'a>(c: &'a Comparison, t: &Thresholds) -> CompareReport<'a> {
         added_steps: &c.added_steps,
         alpha: c.alpha,
         stat: c.stat,
-        verdict: compare::verdict(c),
+        verdict: crate::figure::Lang::En
+            .words()
+            .verdict(&compare::verdict_counts(c)),
         no_test_reason: c.no_test_reason.as_deref(),
         scale: ScaleReport::new(t),
     }

@@ -758,69 +758,46 @@ pub fn significantly_worse(c: &Comparison) -> Vec<Worse> {
     out
 }
 
-/// One line for people: "3 steps better (2 significant), 1 worse, 1 dip
-/// fixed, 1 step removed".
-pub fn verdict(c: &Comparison) -> String {
+/// What changed, counted: steps better and worse (and how many of them
+/// significantly), unchanged, dips fixed and new, steps removed and added.
+/// Put in words by `figure::words::Words::verdict` ("3 steps better (2
+/// significant), 1 worse (0 significant), 1 dip fixed, 1 step removed").
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct VerdictCounts {
+    pub better: usize,
+    pub better_significant: usize,
+    pub worse: usize,
+    pub worse_significant: usize,
+    pub unchanged: usize,
+    /// Whether any step was tested (else significance is not mentioned).
+    pub tested: bool,
+    pub fixed_dips: usize,
+    pub new_dips: usize,
+    pub removed: usize,
+    pub added: usize,
+}
+
+/// Count what changed in a comparison.
+pub fn verdict_counts(c: &Comparison) -> VerdictCounts {
     let count = |change: Change| {
-        let of: Vec<&StepComparison> = c
-            .steps
-            .iter()
-            .filter(|s| s.change == Some(change))
-            .collect();
-        let significant = of.iter().filter(|s| s.significant == Some(true)).count();
-        (of.len(), significant)
+        let of = c.steps.iter().filter(|s| s.change == Some(change));
+        let significant = of.clone().filter(|s| s.significant == Some(true)).count();
+        (of.count(), significant)
     };
-    let tested = c.steps.iter().any(|s| s.p_value.is_some());
-    let plural = |n: usize, one: &str, many: &str| {
-        if n == 1 {
-            format!("{n} {one}")
-        } else {
-            format!("{n} {many}")
-        }
-    };
-    let with_significant = |text: String, (n, sig): (usize, usize)| {
-        if tested && n > 0 {
-            format!("{text} ({sig} significant)")
-        } else {
-            text
-        }
-    };
-    let (better, worse, same) = (
-        count(Change::Better),
-        count(Change::Worse),
-        count(Change::Same),
-    );
-    let mut parts = Vec::new();
-    parts.push(with_significant(
-        format!("{} better", plural(better.0, "step", "steps")),
+    let (better, better_significant) = count(Change::Better);
+    let (worse, worse_significant) = count(Change::Worse);
+    VerdictCounts {
         better,
-    ));
-    parts.push(with_significant(format!("{} worse", worse.0), worse));
-    if same.0 > 0 {
-        parts.push(format!("{} unchanged", same.0));
+        better_significant,
+        worse,
+        worse_significant,
+        unchanged: count(Change::Same).0,
+        tested: c.steps.iter().any(|s| s.p_value.is_some()),
+        fixed_dips: c.fixed_dips.len(),
+        new_dips: c.new_dips.len(),
+        removed: c.removed_steps.len(),
+        added: c.added_steps.len(),
     }
-    if !c.fixed_dips.is_empty() {
-        parts.push(format!(
-            "{} fixed",
-            plural(c.fixed_dips.len(), "dip", "dips")
-        ));
-    }
-    if !c.new_dips.is_empty() {
-        parts.push(plural(c.new_dips.len(), "new dip", "new dips"));
-    }
-    if !c.removed_steps.is_empty() {
-        parts.push(format!(
-            "{} removed",
-            plural(c.removed_steps.len(), "step", "steps")
-        ));
-    }
-    if !c.added_steps.is_empty() {
-        parts.push(format!(
-            "{} added",
-            plural(c.added_steps.len(), "step", "steps")
-        ));
-    }
-    parts.join(", ")
 }
 
 #[cfg(test)]

@@ -156,7 +156,7 @@ fn dips_and_journey() {
 fn verdict_in_words() {
     let c = versions();
     assert_eq!(
-        verdict(&c),
+        crate::figure::Lang::En.words().verdict(&verdict_counts(&c)),
         "1 step better (0 significant), 0 worse, 2 unchanged, 1 dip fixed, 1 step removed, 1 step added"
     );
 }
@@ -208,7 +208,7 @@ fn one_case_each_is_described_not_tested() {
     assert_eq!(c.journey.peak_end.p_value, None);
     assert_eq!(c.fixed_dips, vec!["wait"]);
     assert_eq!(
-        verdict(&c),
+        crate::figure::Lang::En.words().verdict(&verdict_counts(&c)),
         "2 steps better, 0 worse, 1 dip fixed, 1 step removed, 1 step added"
     );
     assert!(significantly_worse(&c).is_empty());
@@ -375,7 +375,10 @@ fn significantly_worse_steps_and_journey() {
     assert_eq!(worse[0], Worse::Step("b".to_string()));
     assert!(worse.contains(&Worse::Journey("area_below_neutral")));
     assert_eq!(worse[0].to_string(), "step \"b\"");
-    assert!(verdict(&c).starts_with("0 steps better, 1 worse (1 significant), 2 unchanged"));
+    assert!(crate::figure::Lang::En
+        .words()
+        .verdict(&verdict_counts(&c))
+        .starts_with("0 steps better, 1 worse (1 significant), 2 unchanged"));
     // Against itself: nothing is worse.
     assert!(significantly_worse(&side_of("same", &bc)).is_empty());
 }
