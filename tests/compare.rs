@@ -29,7 +29,7 @@ impl Code3 for Work {
 fn versions_sheet() -> String {
     let mut s = String::from("case,version,step,feeling\n");
     for c in 0..12 {
-        let jitter = (c % 3) as i32 - 1;
+        let jitter = c % 3 - 1;
         for (step, v) in [("Order", 1), ("Wait", -4), ("Pay", 2), ("Leave", -1)] {
             s.push_str(&format!("b{c},old,{step},{}\n", v + jitter));
         }
