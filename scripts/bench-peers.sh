@@ -52,7 +52,7 @@ echo "== compare: 2 x 500,000 rows, per-step Mann-Whitney + Holm (target: emogra
 args=(-n "pandas + scipy: compare, 2 x 500k rows"
       "$py scripts/peers/compare_pandas.py bench-data/before.csv bench-data/after.csv bench-data/compare-pandas.json")
 # EMOGRAPH (issue 7):
-# args+=(-n "emograph compare --format json, 2 x 500k rows" "$bin compare bench-data/before.csv bench-data/after.csv --format json --report bench-data/compare.json")
+args+=(-n "emograph compare --format json, 2 x 500k rows" "$bin compare bench-data/before.csv bench-data/after.csv --format json --report bench-data/compare.json")
 hyperfine --warmup 1 --runs 5 -N "$@" "${args[@]}"
 
 echo "== batch: 20 segments x 15 cases, one pattern graph each (targets: emograph >= 50x faster for SVG, >= 20x for PNG)"
