@@ -6,24 +6,6 @@ mod common;
 
 use common::{assert_well_formed_svg, example, Work};
 
-trait Code3 {
-    fn fails_code(&self, args: &[&str], code: i32) -> String;
-}
-
-impl Code3 for Work {
-    /// Run, expect exit `code`, and return standard error.
-    fn fails_code(&self, args: &[&str], code: i32) -> String {
-        let out = self
-            .cmd()
-            .args(args)
-            .assert()
-            .code(code)
-            .get_output()
-            .clone();
-        String::from_utf8(out.stderr).unwrap()
-    }
-}
-
 /// 12 cases before and 12 after: "Wait" gets much better, "Pay" much worse,
 /// "Leave" is removed and "Call back" added.
 fn versions_sheet() -> String {
@@ -226,7 +208,7 @@ fn the_graph_fills_better_green_and_worse_red_and_marks_removed_and_added_steps(
 fn fail_if_worse_exits_3_naming_what_got_worse() {
     let w = Work::new();
     w.write("survey.csv", versions_sheet());
-    let stderr = w.fails_code(
+    let stderr = w.exits(
         &[
             "compare",
             "survey.csv",
@@ -243,7 +225,7 @@ fn fail_if_worse_exits_3_naming_what_got_worse() {
     // Without the flag, the same comparison succeeds.
     w.stdout(&["compare", "survey.csv", "--report", "r2.json"]);
     // Swapped, "Wait" is the step that got worse.
-    let stderr = w.fails_code(
+    let stderr = w.exits(
         &[
             "compare",
             "survey.csv",

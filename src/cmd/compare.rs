@@ -30,14 +30,7 @@ pub fn plan(args: &CompareArgs, plan: &mut Plan) -> Result<Option<WorseAfter>> {
         None => None,
     };
     let format = report_format(args)?;
-    let dash = Some(Path::new("-"));
-    if args.output.as_deref() == dash && args.report.as_deref().is_none_or(|p| Some(p) == dash) {
-        return Err(UsageError(
-            "-o - would mix the graph with the report on standard output: add --report FILE"
-                .to_string(),
-        )
-        .into());
-    }
+    super::graph_and_report_apart(args.output.as_deref(), args.report.as_deref())?;
     if args.after.is_some() && (args.versions.is_some() || args.by_column.is_some()) {
         return Err(UsageError(
             "--versions and --by-column pick two versions out of one sheet; with two sheets, each sheet is one version"

@@ -183,6 +183,22 @@ pub fn plot_choices(args: &PatternArgs, of_many: bool) -> PatternChoices {
     }
 }
 
+/// A graph (`-o`) and a report (`--report`) cannot both go to standard
+/// output: with `-o -`, the report needs a file.
+pub fn graph_and_report_apart(
+    graph: Option<&Path>,
+    report: Option<&Path>,
+) -> Result<(), UsageError> {
+    let dash = Some(Path::new("-"));
+    if graph == dash && report.is_none_or(|p| Some(p) == dash) {
+        return Err(UsageError(
+            "-o - would mix the graph with the report on standard output: add --report FILE"
+                .to_string(),
+        ));
+    }
+    Ok(())
+}
+
 /// The image format of `path`: `--format` when given, else its extension.
 pub fn image_format(path: &Path, flag: Option<Format>) -> Result<Format, UsageError> {
     if let Some(f) = flag {

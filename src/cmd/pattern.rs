@@ -27,13 +27,7 @@ pub fn plan(args: &PatternCmdArgs, plan: &mut Plan) -> Result<()> {
         None => None,
     };
     let dash = Some(Path::new("-"));
-    if args.output.as_deref() == dash && args.report.as_deref().is_none_or(|p| Some(p) == dash) {
-        return Err(UsageError(
-            "-o - would mix the graph with the report on standard output: add --report FILE"
-                .to_string(),
-        )
-        .into());
-    }
+    super::graph_and_report_apart(args.output.as_deref(), args.report.as_deref())?;
     if args.by.is_some() && args.output.as_deref() == dash {
         return Err(UsageError(
             "--by draws one graph per group, and -o - is standard output: give -o FILE (each group's graph goes beside it as FILE-<group>)"

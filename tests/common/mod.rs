@@ -76,8 +76,9 @@ impl Work {
         self.fails_with_stdout(args, code).1
     }
 
-    /// [`Work::fails`], also returning standard output: `(stdout, stderr)`.
-    pub fn fails_with_stdout(&self, args: &[&str], code: i32) -> (String, String) {
+    /// Run the binary with `args`, expect exit code `code`, and return
+    /// `(stdout, stderr)`, whatever stderr says (no panic).
+    pub fn exits(&self, args: &[&str], code: i32) -> (String, String) {
         let out = self
             .cmd()
             .args(args)
@@ -86,13 +87,19 @@ impl Work {
             .get_output()
             .clone();
         let stderr = String::from_utf8(out.stderr).expect("UTF-8 on standard error");
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        let stdout = String::from_utf8(out.stdout).expect("UTF-8 on standard output");
+        (stdout, stderr)
+    }
+
+    /// [`Work::fails`], also returning standard output: `(stdout, stderr)`.
+    pub fn fails_with_stdout(&self, args: &[&str], code: i32) -> (String, String) {
+        let (stdout, stderr) = self.exits(args, code);
         let first = stderr.lines().next().unwrap_or("");
         assert!(
             first.starts_with("error:"),
             "{args:?}: first line of stderr should start with `error:`: {stderr:?}"
         );
-        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
-        let stdout = String::from_utf8(out.stdout).expect("UTF-8 on standard output");
         (stdout, stderr)
     }
 }
