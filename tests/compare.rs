@@ -208,16 +208,18 @@ fn the_graph_fills_better_green_and_worse_red_and_marks_removed_and_added_steps(
 fn fail_if_worse_exits_3_naming_what_got_worse() {
     let w = Work::new();
     w.write("survey.csv", versions_sheet());
-    let stderr = w.exits(
-        &[
-            "compare",
-            "survey.csv",
-            "--fail-if-worse",
-            "--report",
-            "r.json",
-        ],
-        3,
-    );
+    let stderr = w
+        .exits(
+            &[
+                "compare",
+                "survey.csv",
+                "--fail-if-worse",
+                "--report",
+                "r.json",
+            ],
+            3,
+        )
+        .1;
     assert!(stderr.contains("\"Pay\""), "{stderr}");
     assert!(!stderr.contains("\"Wait\""), "{stderr}");
     // Everything was still written.
@@ -225,16 +227,18 @@ fn fail_if_worse_exits_3_naming_what_got_worse() {
     // Without the flag, the same comparison succeeds.
     w.stdout(&["compare", "survey.csv", "--report", "r2.json"]);
     // Swapped, "Wait" is the step that got worse.
-    let stderr = w.exits(
-        &[
-            "compare",
-            "survey.csv",
-            "--versions",
-            "new,old",
-            "--fail-if-worse",
-        ],
-        3,
-    );
+    let stderr = w
+        .exits(
+            &[
+                "compare",
+                "survey.csv",
+                "--versions",
+                "new,old",
+                "--fail-if-worse",
+            ],
+            3,
+        )
+        .1;
     assert!(
         stderr.contains("\"Wait\"") && !stderr.contains("\"Pay\""),
         "{stderr}"
