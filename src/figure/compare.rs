@@ -291,12 +291,9 @@ fn subtitle(c: &CompareChart, w: &Words) -> String {
         w.side(c.before.label, c.before.pattern.cases),
         w.side(c.after.label, c.after.pattern.cases)
     );
-    let parts = [
-        sides,
-        w.steps(c.steps.len()),
-        stat_word(c.after.pattern, w).to_string(),
-        w.verdict(&c.verdict),
-    ];
+    // The legend names the statistic and the steps are on the axis: the
+    // subtitle keeps to who is compared and what changed.
+    let parts = [sides, w.verdict_brief(&c.verdict)];
     parts
         .iter()
         .skip(1)

@@ -298,7 +298,7 @@ impl Words {
 
     /// Legend of the sign of a significant change.
     pub fn significant_legend(&self, alpha: f64) -> String {
-        format!("significant change (Holm-adjusted p < {})", value(alpha))
+        format!("significant (Holm p < {})", value(alpha))
     }
 
     /// A change with its sign: `+2`, `−1.5`, `0`.
@@ -325,8 +325,19 @@ impl Words {
     /// Significance is mentioned only when something was tested; counts of
     /// unchanged steps, dips and steps are left out when zero.
     pub fn verdict(&self, v: &VerdictCounts) -> String {
+        self.verdict_in(v, false)
+    }
+
+    /// The verdict for a subtitle: significance only where there is some,
+    /// no count of unchanged steps (`2 steps better (2 significant), 1
+    /// worse, 1 dip fixed, 2 steps removed`).
+    pub fn verdict_brief(&self, v: &VerdictCounts) -> String {
+        self.verdict_in(v, true)
+    }
+
+    fn verdict_in(&self, v: &VerdictCounts, brief: bool) -> String {
         let with_sig = |text: String, n: usize, sig: usize| {
-            if v.tested && n > 0 {
+            if v.tested && n > 0 && !(brief && sig == 0) {
                 format!("{text} ({sig} significant)")
             } else {
                 text
@@ -340,8 +351,9 @@ impl Words {
             ),
             with_sig(format!("{} worse", v.worse), v.worse, v.worse_significant),
         ];
+        let unchanged = if brief { 0 } else { v.unchanged };
         for (n, one, many) in [
-            (v.unchanged, "unchanged", "unchanged"),
+            (unchanged, "unchanged", "unchanged"),
             (v.fixed_dips, "dip fixed", "dips fixed"),
             (v.new_dips, "new dip", "new dips"),
             (v.removed, "step removed", "steps removed"),
@@ -393,6 +405,10 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(w.verdict(&untested), "1 step better, 0 worse, 2 unchanged");
+        assert_eq!(
+            w.verdict_brief(&v),
+            "3 steps better (2 significant), 1 worse, 1 dip fixed, 1 step removed"
+        );
     }
 
     #[test]
