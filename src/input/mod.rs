@@ -13,6 +13,7 @@ pub mod columns;
 pub mod decode;
 pub mod delimited;
 pub mod feelings;
+pub mod mermaid;
 pub mod row;
 mod summary;
 mod table;
@@ -123,11 +124,16 @@ pub fn parse_owned(
 
 /// Read a sheet of cases or a summary, already in memory. Every sheet is
 /// text today; a spreadsheet file will be recognised here and go to its reader.
+/// A Mermaid journey (`.mmd`, a Markdown file, or text that starts with
+/// `journey`) goes to [`mermaid::read`].
 pub fn parse_sheet(
     name: &str,
     bytes: Vec<u8>,
     options: &InputOptions,
 ) -> Result<Sheet, InputError> {
+    if let Some(kind) = mermaid::kind_of(name, &bytes) {
+        return mermaid::read(name, bytes, options, kind);
+    }
     text::read(name, bytes, options)
 }
 
