@@ -15,13 +15,14 @@ use crate::render::Format;
 
 pub fn plan(args: &PlotArgs, plan: &mut Plan) -> Result<()> {
     let (output, format) = output_and_format(args)?;
-    let setup = super::setup(&args.input.read, &args.analysis)?;
+    let mut setup = super::setup(&args.input.read, &args.analysis)?;
     let choices = super::plot_choices(&args.pattern, !args.no_pattern);
     let sheet = super::load_sheet(&args.input, &setup.options, plan)?;
+    setup.follow(super::scale_of(&sheet), &args.analysis)?;
     let opts = ChartOptions {
         width: args.image.width,
         height: args.image.height,
-        title: super::title(&args.image, &args.input.input),
+        title: super::title_of(&args.image, &args.input.input, &sheet),
         x: args.x_axis.into(),
         marks: !args.no_marks,
         lang: crate::figure::Lang::En,
