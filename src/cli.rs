@@ -233,15 +233,17 @@ pub struct ImageArgs {
 pub enum ImageFormat {
     Svg,
     Png,
+    /// The drawn line as a Mermaid journey diagram (text), for Markdown docs.
+    Mermaid,
 }
 
 #[derive(Debug, Args)]
 pub struct PlotArgs {
-    /// Where to write the graph; `-` writes SVG to standard output [default: INPUT's name with .png].
+    /// Where to write the graph (.svg, .png, or .mmd for a Mermaid journey); `-` writes SVG to standard output [default: INPUT's name with .png].
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// Image format [default: from the output's extension, else png].
+    /// Image format [default: from the output's extension (.svg, .png, .mmd), else png].
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub format: Option<ImageFormat>,
 

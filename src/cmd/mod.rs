@@ -172,11 +172,13 @@ impl From<XAxisArg> for XMode {
     }
 }
 
-impl From<ImageFormat> for Format {
-    fn from(f: ImageFormat) -> Self {
-        match f {
-            ImageFormat::Svg => Format::Svg,
-            ImageFormat::Png => Format::Png,
+impl ImageFormat {
+    /// The picture format, `None` for Mermaid (text, not a picture).
+    pub fn picture(self) -> Option<Format> {
+        match self {
+            ImageFormat::Svg => Some(Format::Svg),
+            ImageFormat::Png => Some(Format::Png),
+            ImageFormat::Mermaid => None,
         }
     }
 }

@@ -340,7 +340,8 @@ pub fn parse(name: &str, lines: &[(u64, &str)], scale: &Scale) -> Result<Journey
                     "section followed by a name without \":\"",
                 ));
             }
-            section = Some((after.trim().to_string(), at(offset)));
+            let name = after.trim().trim_start_matches('\u{200B}');
+            section = Some((name.to_string(), at(offset)));
             continue;
         }
         if trimmed.eq_ignore_ascii_case("section") {
@@ -397,7 +398,9 @@ fn task(
             ),
         ));
     };
-    let task_name = trimmed[..colon].trim();
+    // A zero-width space in front keeps a name such as "Title deeds" from
+    // being read as a keyword; it is not part of the name.
+    let task_name = trimmed[..colon].trim().trim_start_matches('\u{200B}');
     if task_name.is_empty() {
         return Err(err(
             at(0),
