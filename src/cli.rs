@@ -18,9 +18,9 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Draw the emotion graph of a sheet as SVG or PNG.
+    /// Draw the emotion graph of a sheet as SVG or PNG (or its line as a Mermaid journey).
     #[command(
-        after_help = "Examples:\n  emograph plot examples/cinema-evening.csv -o cinema.png\n  emograph plot workshop.csv --scale 1..5 --title \"Opening an account\" -o account.svg\n  emograph plot journey.csv -o - > journey.svg"
+        after_help = "Examples:\n  emograph plot examples/cinema-evening.csv -o cinema.png\n  emograph plot workshop.csv --scale 1..5 --title \"Opening an account\" -o account.svg\n  emograph plot journey.csv -o - > journey.svg\n  emograph plot journey.mmd -o journey.png            (a Mermaid journey in)\n  emograph plot examples/cinema-evening.csv -o cinema.mmd   (a Mermaid journey out)"
     )]
     Plot(PlotArgs),
     /// Find turning points, critical dips and the journey summary of every case.
@@ -34,9 +34,39 @@ pub enum Command {
     )]
     Pattern(PatternCmdArgs),
     /// Check a sheet and print what was understood: layout, encoding, delimiter, cases, steps, scale.
+    #[command(
+        after_help = "Examples:\n  emograph validate examples/cable-tv-installation.csv\n  emograph validate export.csv --delimiter ';' --encoding windows-1255\n  emograph validate journey.mmd --format json"
+    )]
     Validate(ValidateArgs),
     /// Write a starter sheet with the right headers and a few example rows.
+    #[command(
+        after_help = "Examples:\n  emograph template -o journey.csv\n  emograph template --wide -o workshop.csv\n  emograph template --lang he > מסע.csv"
+    )]
     Template(TemplateArgs),
+    /// Print a completion script for a shell (bash, zsh, fish, powershell, elvish) to standard output.
+    #[command(
+        after_help = "Examples:\n  emograph completions bash > ~/.local/share/bash-completion/completions/emograph\n  emograph completions zsh > ~/.zfunc/_emograph        (with fpath+=(~/.zfunc) in ~/.zshrc)\n  emograph completions fish > ~/.config/fish/completions/emograph.fish"
+    )]
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff) to standard output: emograph's, or one subcommand's.
+    #[command(
+        after_help = "Examples:\n  emograph man | man -l -\n  emograph man > ~/.local/share/man/man1/emograph.1\n  emograph man plot > ~/.local/share/man/man1/emograph-plot.1"
+    )]
+    Man(ManArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// A subcommand whose page to print (emograph-plot(1) …) [default: emograph(1)].
+    #[arg(value_name = "COMMAND")]
+    pub command: Option<String>,
 }
 
 /// Thresholds of the analysis, in the scale's own units (docs/method.md).

@@ -146,7 +146,7 @@ enum Part {
 }
 
 /// Text Mermaid reads back as written: one line, no control characters;
-/// `:` (which ends a name) becomes `∶` (ratio), `#` (a comment) `＃`,
+/// `:` (which ends a name) becomes `∶` (ratio), `#` (a comment) `♯`,
 /// `;` `,` and `%%` `%`; an actor's `,` (which separates actors) becomes
 /// `‚`. A name that starts like a keyword (`title`, `section`, `journey`,
 /// `acc…`) gets a zero-width space in front, which the reader drops.
@@ -156,7 +156,7 @@ fn clean(text: &str, part: Part) -> String {
         .map(|c| if c.is_control() { ' ' } else { c })
         .map(|c| match (c, part) {
             (':', Part::Name | Part::Actor) => '\u{2236}',
-            ('#', _) => '\u{FF03}',
+            ('#', _) => '\u{266F}',
             (';', _) => ',',
             (',', Part::Actor) => '\u{201A}',
             (c, _) => c,
@@ -209,7 +209,7 @@ mod tests {
     fn names_cannot_break_the_grammar() {
         assert_eq!(
             clean("Pay: card #2; cash", Part::Name),
-            "Pay∶ card ＃2, cash"
+            "Pay∶ card ♯2, cash"
         );
         assert_eq!(clean("Title deeds", Part::Name), "\u{200B}Title deeds");
         assert_eq!(clean("A,\nB", Part::Actor), "A‚ B");

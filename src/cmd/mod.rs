@@ -5,6 +5,8 @@
 //! renders and writes the jobs a command plans).
 
 pub mod analyze;
+pub mod completions;
+pub mod man;
 pub mod pattern;
 pub mod plot;
 pub mod template;
@@ -41,6 +43,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Pattern(args) => pattern::plan(&args, &mut plan),
         Command::Validate(args) => return validate::run(&args),
         Command::Template(args) => template::plan(&args, &mut plan),
+        Command::Completions(args) => return completions::run(&args),
+        Command::Man(args) => return man::run(&args),
     };
     plan.finish(built)
 }
