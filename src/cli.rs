@@ -20,7 +20,7 @@ pub struct Cli {
 pub enum Command {
     /// Draw the emotion graph of a sheet as SVG or PNG (or its line as a Mermaid journey).
     #[command(
-        after_help = "Examples:\n  emograph plot examples/cinema-evening.csv -o cinema.png\n  emograph plot workshop.csv --scale 1..5 --title \"Opening an account\" -o account.svg\n  emograph plot journey.csv -o - > journey.svg\n  emograph plot journey.mmd -o journey.png            (a Mermaid journey in)\n  emograph plot examples/cinema-evening.csv -o cinema.mmd   (a Mermaid journey out)"
+        after_help = "Examples:\n  emograph plot examples/cinema-evening.csv -o cinema.png\n  emograph plot workshop.csv --scale 1..5 --title \"Opening an account\" -o account.svg\n  emograph plot examples/bank-visit.mmd -o bank.png   (a Mermaid journey in; -o FILE.mmd writes one)"
     )]
     Plot(PlotArgs),
     /// Find turning points, critical dips and the journey summary of every case.

@@ -711,4 +711,21 @@ mod tests {
         assert_eq!(kind_of("<stdin>", b"step,feeling\n"), None);
         assert_eq!(kind_of("a.csv", b"journeys,x\n"), None);
     }
+
+    proptest::proptest! {
+        /// Journey-like text built from awkward pieces reads or fails with
+        /// a located error; it never panics.
+        #[test]
+        fn journey_like_text_reads_or_fails_cleanly(pieces in proptest::collection::vec(
+            proptest::sample::select(vec!["journey", "\n", "  ", "title", " T", "section", " S", "Pay", ":", " 3", "7", "x", ",", " Me", "%%", "#", ";", "accDescr", "{", "}", "accTitle", "```mermaid\n", "```\n", "---\n", "\u{200B}", "שלב", "\u{feff}"]),
+            0..60,
+        )) {
+            let text: String = pieces.concat();
+            for name in ["p.mmd", "p.md"] {
+                if let Err(e) = super::super::parse_sheet(name, text.clone().into_bytes(), &InputOptions::default()) {
+                    proptest::prop_assert_eq!(e.location.file.as_str(), name);
+                }
+            }
+        }
+    }
 }

@@ -8,6 +8,8 @@
 //! takes the header, picks the builder (`summary.rs` for a pattern summary,
 //! `table.rs` for a sheet of cases) and feeds it the rows. A spreadsheet
 //! reader (.xlsx/.ods) plugs in as another `RowSource` handed to `read_rows`.
+//! A Mermaid journey ([`mermaid`]) is one already: its tasks become the
+//! rows of a long sheet, each cell placed where it was in the diagram.
 
 pub mod columns;
 pub mod decode;
