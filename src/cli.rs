@@ -11,6 +11,9 @@ use crate::input::feelings::parse_number;
 #[derive(Debug, Parser)]
 #[command(name = "emograph", version, about, long_about = None)]
 #[command(propagate_version = true, max_term_width = 100)]
+#[command(
+    after_help = "Examples:\n  emograph plot examples/cinema-evening.csv -o cinema.png\n  emograph analyze examples/cable-tv-installation.csv\n  emograph validate examples/bank-visit.mmd\n\nEvery command's --help ends with examples; `emograph man` prints the manual."
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,

@@ -34,6 +34,7 @@ fn the_manual_page_names_every_subcommand() {
     let w = Work::new();
     let page = w.stdout(&["man"]);
     assert!(page.contains(".TH emograph 1"), "{page}");
+    assert!(page.contains(".SH EXAMPLES\n  emograph "), "{page}");
     for sub in subcommands() {
         assert!(
             page.contains(&format!("emograph\\-{sub}(1)")),
@@ -44,7 +45,10 @@ fn the_manual_page_names_every_subcommand() {
             sub_page.contains(&format!(".TH emograph-{sub} 1")),
             "{sub}: {sub_page}"
         );
-        assert!(sub_page.contains("Examples:"), "{sub}: its examples");
+        assert!(
+            sub_page.contains(".SH EXAMPLES\n  emograph "),
+            "{sub}: its examples"
+        );
     }
     let e = w.fails(&["man", "nope"], 2);
     assert!(e.contains("expected one of plot, analyze"), "{e}");

@@ -46,5 +46,9 @@ pub fn page(command: Option<&str>) -> Result<Vec<u8>> {
     clap_mangen::Man::new(cmd)
         .manual("emograph manual")
         .render(&mut out)?;
-    Ok(out)
+    // The help's closing "Examples:" is the page's EXAMPLES section.
+    let text = String::from_utf8(out)?;
+    Ok(text
+        .replacen(".SH EXTRA\nExamples:\n", ".SH EXAMPLES\n", 1)
+        .into_bytes())
 }
