@@ -11,6 +11,9 @@ use crate::input::feelings::parse_number;
 #[derive(Debug, Parser)]
 #[command(name = "emograph", version, about, long_about = None)]
 #[command(propagate_version = true, max_term_width = 100)]
+#[command(
+    after_help = "Examples:\n  emograph plot examples/cinema-evening.csv -o cinema.png\n  emograph analyze examples/cable-tv-installation.csv\n  emograph validate examples/bank-visit.mmd\n\nEvery command's --help ends with examples; `emograph man` prints the manual."
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -18,9 +21,9 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Draw the emotion graph of a sheet as SVG or PNG.
+    /// Draw the emotion graph of a sheet as SVG or PNG (or its line as a Mermaid journey).
     #[command(
-        after_help = "Examples:\n  emograph plot examples/cinema-evening.csv -o cinema.png\n  emograph plot workshop.csv --scale 1..5 --title \"Opening an account\" -o account.svg\n  emograph plot journey.csv -o - > journey.svg"
+        after_help = "Examples:\n  emograph plot examples/cinema-evening.csv -o cinema.png\n  emograph plot workshop.csv --scale 1..5 --title \"Opening an account\" -o account.svg\n  emograph plot examples/bank-visit.mmd -o bank.png   (a Mermaid journey in; -o FILE.mmd writes one)"
     )]
     Plot(PlotArgs),
     /// Find turning points, critical dips and the journey summary of every case.
@@ -39,9 +42,39 @@ pub enum Command {
     )]
     Compare(CompareArgs),
     /// Check a sheet and print what was understood: layout, encoding, delimiter, cases, steps, scale.
+    #[command(
+        after_help = "Examples:\n  emograph validate examples/cable-tv-installation.csv\n  emograph validate export.csv --delimiter ';' --encoding windows-1255\n  emograph validate journey.mmd --format json"
+    )]
     Validate(ValidateArgs),
     /// Write a starter sheet with the right headers and a few example rows.
+    #[command(
+        after_help = "Examples:\n  emograph template -o journey.csv\n  emograph template --wide -o workshop.csv\n  emograph template --lang he > מסע.csv"
+    )]
     Template(TemplateArgs),
+    /// Print a completion script for a shell (bash, zsh, fish, powershell, elvish) to standard output.
+    #[command(
+        after_help = "Examples:\n  emograph completions bash > ~/.local/share/bash-completion/completions/emograph\n  emograph completions zsh > ~/.zfunc/_emograph        (with fpath+=(~/.zfunc) in ~/.zshrc)\n  emograph completions fish > ~/.config/fish/completions/emograph.fish"
+    )]
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff) to standard output: emograph's, or one subcommand's.
+    #[command(
+        after_help = "Examples:\n  emograph man | man -l -\n  emograph man > ~/.local/share/man/man1/emograph.1\n  emograph man plot > ~/.local/share/man/man1/emograph-plot.1"
+    )]
+    Man(ManArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// A subcommand whose page to print (emograph-plot(1) …) [default: emograph(1)].
+    #[arg(value_name = "COMMAND")]
+    pub command: Option<String>,
 }
 
 /// Thresholds of the analysis, in the scale's own units (docs/method.md).
@@ -294,15 +327,17 @@ pub struct ImageArgs {
 pub enum ImageFormat {
     Svg,
     Png,
+    /// The drawn line as a Mermaid journey diagram (text), for Markdown docs.
+    Mermaid,
 }
 
 #[derive(Debug, Args)]
 pub struct PlotArgs {
-    /// Where to write the graph; `-` writes SVG to standard output [default: INPUT's name with .png].
+    /// Where to write the graph (.svg, .png, or .mmd for a Mermaid journey); `-` writes SVG to standard output [default: INPUT's name with .png].
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// Image format [default: from the output's extension, else png].
+    /// Image format [default: from the output's extension (.svg, .png, .mmd), else png].
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub format: Option<ImageFormat>,
 

@@ -6,13 +6,15 @@
 //!
 //! - this file: [`plot`], what `plot` draws of a sheet (one case's curve,
 //!   the pattern of many, each case's line, or a summary's pattern);
-//! - [`pattern`]: building a pattern from cases or a summary, and its figure.
+//! - [`pattern`]: building a pattern from cases or a summary, and its figure;
+//! - [`mermaid`]: the line `plot` draws, written as a Mermaid journey.
 //!
 //! Chart options, the x mode and the title from a file name stay with the
 //! figure builders in `figure::emotion`; splitting cases into groups is in
 //! `model::group`; where pictures are written is in `output`.
 
 pub mod compare;
+pub mod mermaid;
 pub mod pattern;
 
 use crate::analysis::journey::analyze_all;

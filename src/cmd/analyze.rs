@@ -10,9 +10,10 @@ use crate::output::{Plan, Target};
 use crate::report;
 
 pub fn plan(args: &AnalyzeArgs, plan: &mut Plan) -> Result<()> {
-    let setup = super::setup(&args.input.read, &args.analysis)?;
-    let t = setup.thresholds;
+    let mut setup = super::setup(&args.input.read, &args.analysis)?;
     let ds = super::load(&args.input, &setup.options, plan)?;
+    setup.follow(ds.scale, &args.analysis)?;
+    let t = setup.thresholds;
     let analyses = analyze_all(&ds, &t);
     let built = report::analysis::build(&ds, &analyses, &t);
     let exporter = report::exporter(args.format.into());

@@ -6,6 +6,8 @@
 
 pub mod analyze;
 pub mod compare;
+pub mod completions;
+pub mod man;
 pub mod pattern;
 pub mod plot;
 pub mod template;
@@ -51,6 +53,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 None => Ok(()),
             };
         }
+        Command::Completions(args) => return completions::run(&args),
+        Command::Man(args) => return man::run(&args),
     };
     plan.finish(built)
 }
@@ -90,6 +94,20 @@ pub struct Setup {
     pub thresholds: Thresholds,
 }
 
+impl Setup {
+    /// Follow the scale a sheet was read on when it is not the flags' one
+    /// (a Mermaid journey is on 1..5 unless `--scale` is given): the
+    /// thresholds are then taken, with the user's overrides, on that scale.
+    pub fn follow(&mut self, scale: Scale, analysis: &AnalysisArgs) -> Result<(), UsageError> {
+        if scale != self.scale {
+            self.thresholds = thresholds(&scale, analysis)?;
+            self.scale = scale;
+            self.options.scale = Some(scale);
+        }
+        Ok(())
+    }
+}
+
 pub fn setup(read: &ReadArgs, analysis: &AnalysisArgs) -> Result<Setup, UsageError> {
     let options = input_options(read)?;
     let scale = options.scale.unwrap_or(Scale::DEFAULT);
@@ -107,6 +125,27 @@ pub fn title(image: &ImageArgs, input: &str) -> String {
         .title
         .clone()
         .unwrap_or_else(|| crate::figure::emotion::title_from_path(input))
+}
+
+/// The scale a sheet was read on.
+pub fn scale_of(sheet: &Sheet) -> Scale {
+    match sheet {
+        Sheet::Cases(ds) => ds.scale,
+        Sheet::Summary(s) => s.scale,
+    }
+}
+
+/// The title of a picture of `sheet`: `--title`, else the title the
+/// sheet gives itself (a Mermaid journey's), else one made from the input's name.
+pub fn title_of(image: &ImageArgs, input: &str, sheet: &Sheet) -> String {
+    let own = match sheet {
+        Sheet::Cases(ds) => ds.source.title.as_ref(),
+        Sheet::Summary(s) => s.source.title.as_ref(),
+    };
+    match (&image.title, own) {
+        (None, Some(t)) if !t.trim().is_empty() => t.clone(),
+        _ => title(image, input),
+    }
 }
 
 impl From<StatArg> for Stat {
@@ -147,11 +186,13 @@ impl From<XAxisArg> for XMode {
     }
 }
 
-impl From<ImageFormat> for Format {
-    fn from(f: ImageFormat) -> Self {
-        match f {
-            ImageFormat::Svg => Format::Svg,
-            ImageFormat::Png => Format::Png,
+impl ImageFormat {
+    /// The picture format, `None` for Mermaid (text, not a picture).
+    pub fn picture(self) -> Option<Format> {
+        match self {
+            ImageFormat::Svg => Some(Format::Svg),
+            ImageFormat::Png => Some(Format::Png),
+            ImageFormat::Mermaid => None,
         }
     }
 }

@@ -18,8 +18,7 @@ use crate::report::pattern::{GroupReport, GroupsReport};
 use crate::report::{self, PatternOutput};
 
 pub fn plan(args: &PatternCmdArgs, plan: &mut Plan) -> Result<()> {
-    let setup = super::setup(&args.input.read, &args.analysis)?;
-    let (scale, t) = (setup.scale, setup.thresholds);
+    let mut setup = super::setup(&args.input.read, &args.analysis)?;
     let o = PatternOptions::from(&args.pattern);
     // Check the graph's name before reading: a usage error should cost nothing.
     let graph = match &args.output {
@@ -36,6 +35,8 @@ pub fn plan(args: &PatternCmdArgs, plan: &mut Plan) -> Result<()> {
         .into());
     }
     let sheet = super::load_sheet(&args.input, &setup.options, plan)?;
+    setup.follow(super::scale_of(&sheet), &args.analysis)?;
+    let (scale, t) = (setup.scale, setup.thresholds);
     let patterns: Vec<PatternWithSource> = match &sheet {
         Sheet::Summary(s) => {
             if args.by.is_some() {
@@ -99,7 +100,7 @@ pub fn plan(args: &PatternCmdArgs, plan: &mut Plan) -> Result<()> {
         let opts = ChartOptions {
             width: args.image.width,
             height: args.image.height,
-            title: super::title(&args.image, &args.input.input),
+            title: super::title_of(&args.image, &args.input.input, &sheet),
             x: XMode::Steps,
             marks: true,
             lang: crate::figure::Lang::En,

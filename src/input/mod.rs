@@ -8,11 +8,14 @@
 //! takes the header, picks the builder (`summary.rs` for a pattern summary,
 //! `table.rs` for a sheet of cases) and feeds it the rows. A spreadsheet
 //! reader (.xlsx/.ods) plugs in as another `RowSource` handed to `read_rows`.
+//! A Mermaid journey ([`mermaid`]) is one already: its tasks become the
+//! rows of a long sheet, each cell placed where it was in the diagram.
 
 pub mod columns;
 pub mod decode;
 pub mod delimited;
 pub mod feelings;
+pub mod mermaid;
 pub mod row;
 mod summary;
 mod table;
@@ -123,11 +126,16 @@ pub fn parse_owned(
 
 /// Read a sheet of cases or a summary, already in memory. Every sheet is
 /// text today; a spreadsheet file will be recognised here and go to its reader.
+/// A Mermaid journey (`.mmd`, a Markdown file, or text that starts with
+/// `journey`) goes to [`mermaid::read`].
 pub fn parse_sheet(
     name: &str,
     bytes: Vec<u8>,
     options: &InputOptions,
 ) -> Result<Sheet, InputError> {
+    if let Some(kind) = mermaid::kind_of(name, &bytes) {
+        return mermaid::read(name, bytes, options, kind);
+    }
     text::read(name, bytes, options)
 }
 

@@ -43,6 +43,9 @@ enum Place<'a> {
         start: usize,
         delimiter: u8,
     },
+    /// Cells whose positions the reader already knows, one per cell (a
+    /// Mermaid journey: each cell is a piece of a line of the diagram).
+    Placed { at: &'a [CellPos] },
 }
 
 impl<'a> Row<'a> {
@@ -63,6 +66,16 @@ impl<'a> Row<'a> {
                 start,
                 delimiter,
             },
+        }
+    }
+
+    /// A row whose cells were found at `at` (one position per cell),
+    /// starting on line `line`.
+    pub fn placed(cells: &'a StringRecord, line: u64, at: &'a [CellPos]) -> Self {
+        Row {
+            cells,
+            line,
+            place: Place::Placed { at },
         }
     }
 
@@ -117,13 +130,22 @@ impl<'a> Row<'a> {
                     delimited::field_position(text, start, self.line, column, delimiter);
                 CellPos::Text { line, column }
             }
+            Place::Placed { at } => {
+                at.get(column)
+                    .or(at.last())
+                    .copied()
+                    .unwrap_or(CellPos::Text {
+                        line: self.line,
+                        column: 1,
+                    })
+            }
         }
     }
 
     /// Where the row begins, for messages about the whole row.
     pub fn start(&self) -> CellPos {
         match self.place {
-            Place::Text { .. } => CellPos::Text {
+            Place::Text { .. } | Place::Placed { .. } => CellPos::Text {
                 line: self.line,
                 column: 1,
             },

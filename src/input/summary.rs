@@ -83,6 +83,7 @@ impl<'a> SummaryBuilder<'a> {
                 delimiter: format.delimiter,
                 rows: 0,
                 skipped: 0,
+                title: None,
             },
             steps: Vec::new(),
             figures: Vec::new(),

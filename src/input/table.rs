@@ -657,6 +657,7 @@ impl<'a> TableBuilder<'a> {
                 delimiter: self.delimiter,
                 rows: self.rows,
                 skipped: self.skipped,
+                title: None,
             },
             scale: self.scale,
             columns,
@@ -732,7 +733,7 @@ impl RowSink for TableBuilder<'_> {
         let visit = Visit { name, order, line };
         let long_case = match self.shape {
             SheetShape::Long => Some(self.case_of_row(row)?),
-            SheetShape::Wide | SheetShape::Summary => None,
+            SheetShape::Wide | SheetShape::Summary | SheetShape::Journey => None,
         };
         let shared = self.shared_cells(row)?;
         let stored = (self.has_phase, self.has_details);

@@ -24,7 +24,11 @@ pub fn read(name: &str, bytes: Vec<u8>, options: &InputOptions) -> Result<Sheet,
 }
 
 /// Bytes to text that holds something, or a message saying what the bytes are.
-fn decode_text(name: &str, bytes: Vec<u8>, options: &InputOptions) -> Result<Decoded, InputError> {
+pub(super) fn decode_text(
+    name: &str,
+    bytes: Vec<u8>,
+    options: &InputOptions,
+) -> Result<Decoded, InputError> {
     let decoded = decode::decode_owned(bytes, options.encoding).map_err(|e| match e {
         DecodeError::Binary { what } => InputError::new(
             Location::file(name),

@@ -51,6 +51,8 @@ pub enum SheetShape {
     Wide,
     /// One row per step of a pre-aggregated pattern (a `median` column).
     Summary,
+    /// A Mermaid `journey` diagram: one task per line, its actors the cases.
+    Journey,
 }
 
 impl SheetShape {
@@ -60,6 +62,7 @@ impl SheetShape {
             SheetShape::Long => "long",
             SheetShape::Wide => "wide",
             SheetShape::Summary => "summary",
+            SheetShape::Journey => "journey",
         }
     }
 }
@@ -77,6 +80,9 @@ pub struct SourceInfo {
     pub rows: usize,
     /// Cells left empty: steps a case did not go through.
     pub skipped: usize,
+    /// The title the source gives itself (a Mermaid journey's `title`),
+    /// used when no `--title` is given.
+    pub title: Option<String>,
 }
 
 /// Which optional columns the sheet has.
