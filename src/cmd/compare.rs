@@ -22,8 +22,7 @@ use crate::report::{self, ReportFormat};
 /// significantly worse after is returned for the caller to report once
 /// everything is written.
 pub fn plan(args: &CompareArgs, plan: &mut Plan) -> Result<Option<WorseAfter>> {
-    let setup = super::setup(&args.read, &args.analysis)?;
-    let (scale, t) = (setup.scale, setup.thresholds);
+    let mut setup = super::setup(&args.read, &args.analysis)?;
     // Flag errors before reading: a usage error should cost nothing.
     let graph = match &args.output {
         Some(p) => Some((p.as_path(), super::image_format(p, None)?)),
@@ -45,6 +44,9 @@ pub fn plan(args: &CompareArgs, plan: &mut Plan) -> Result<Option<WorseAfter>> {
 
     let first = crate::input::load_sheet(&args.before, &setup.options)?;
     warn(plan, &first);
+    // A sheet with a scale of its own (a Mermaid journey: 1..5) sets it.
+    setup.follow(super::scale_of(&first), &args.analysis)?;
+    let (scale, t) = (setup.scale, setup.thresholds);
     let second = match &args.after {
         Some(after) => {
             let sheet = crate::input::load_sheet(after, &setup.options)?;
