@@ -19,12 +19,9 @@ pub fn plan(args: &PlotArgs, plan: &mut Plan) -> Result<()> {
     let choices = super::plot_choices(&args.pattern, !args.no_pattern);
     let sheet = super::load_sheet(&args.input, &setup.options, plan)?;
     let opts = ChartOptions {
-        width: args.image.width,
-        height: args.image.height,
-        title: super::title(&args.image, &args.input.input),
         x: args.x_axis.into(),
         marks: !args.no_marks,
-        lang: crate::figure::Lang::En,
+        ..super::chart_options(&args.image, &args.input.input, super::step_names(&sheet))
     };
     let chart = crate::chart::plot(&sheet, setup.scale, &setup.thresholds, &choices, &opts)?;
     plan.warn(super::source_name(&sheet), &chart.warnings);
