@@ -6,6 +6,8 @@
 //! placed by [`layout::Placement`], and [`draw`] only draws what was placed:
 //! it writes no words of its own and decides no positions.
 
+#[cfg(test)]
+mod bidi_tests;
 mod font;
 mod layout;
 mod svg_bidi;
