@@ -162,7 +162,7 @@ static HE: Words = Words {
     time_zero: "0",
     minutes: "דק׳",
     hours: "שע׳",
-    days: "ימ׳",
+    days: "ימים",
     weeks: "שב׳",
     median: "חציון",
     mean: "ממוצע",
@@ -304,13 +304,14 @@ impl Words {
         }
     }
 
-    /// A time tick: `5` days → `5d` (`5 ימ׳`).
+    /// A time tick: `5` days → `5d` (`5 ימים`, `1 יום`).
     pub fn time_tick(&self, v: f64, unit: &str) -> String {
         if v == 0.0 {
             self.time_zero.to_string()
         } else {
             match self.lang {
                 Lang::En => format!("{v}{unit}"),
+                Lang::He if v == 1.0 && unit == self.days => "1 יום".to_string(),
                 Lang::He => format!("{v} {unit}"),
             }
         }
@@ -747,7 +748,9 @@ mod tests {
         assert_eq!(w.critical_dip_at("תשלום"), "נקודת שפל קריטית: תשלום");
         assert_eq!(w.band_iqr_legend, "חצי אמצעי של המקרים (25–75%)");
         assert_eq!(w.typical_pattern_line(w.median), "חציון (הדפוס האופייני)");
-        assert_eq!(w.time_tick(5.0, w.days), "5 ימ׳");
+        assert_eq!(w.time_tick(5.0, w.days), "5 ימים");
+        assert_eq!(w.time_tick(1.0, w.days), "1 יום");
+        assert_eq!(w.time_tick(2.0, w.hours), "2 שע׳");
         assert_eq!(w.time_tick(0.0, w.days), "0");
         assert_eq!(w.handoff_to("גבייה"), "← גבייה");
         assert_eq!(w.side("לפני", Some(30)), "לפני (30 מקרים)");
