@@ -263,3 +263,24 @@ fn print_theme_tells_series_apart_by_marker_shape() {
     assert!(squares(&print) >= squares(&light) + 2 * 13, "squares");
     assert!(polygons(&print) >= polygons(&light) + 13, "diamonds");
 }
+
+#[test]
+fn hand_off_arrows_point_the_way_the_process_runs() {
+    let w = Work::new();
+    w.write(
+        "a17.csv",
+        "step,owner,feeling\nOrders online,sales,3\nScheduling call,service,0\nFirst bill,billing,-4\n",
+    );
+    let ltr = svg_texts(&svg_of(&w, &["a17.csv"]));
+    assert!(ltr.iter().any(|t| t == "→ billing"), "{ltr:?}");
+    assert!(ltr.iter().any(|t| t == "→ hand-off to another owner"));
+    let rtl = svg_texts(&svg_of(&w, &["a17.csv", "--direction", "rtl"]));
+    assert!(rtl.iter().any(|t| t == "← billing"), "{rtl:?}");
+    let he = svg_texts(&svg_of(&w, &["a17.csv", "--lang", "he"]));
+    assert!(he.iter().any(|t| t == "← מעבר לגורם אחר"), "{he:?}");
+    assert!(
+        he.iter()
+            .any(|t| t == "מקרה אחד · 3 שלבים · סולם רגש \u{200E}\u{2212}5 עד 5, ניטרלי 0"),
+        "{he:?}"
+    );
+}

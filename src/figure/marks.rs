@@ -97,7 +97,7 @@ pub fn handoffs(fig: &mut Figure, track: &Track, h: &HandoffStats, owners: &[&st
         let owner = owners.get(i).copied().unwrap_or("");
         fig.axis_notes.push(AxisNote {
             at: (x0 + x1) / 2.0,
-            text: w.handoff_to(owner),
+            text: w.handoff_to(owner, fig.direction),
             color: fig.theme.muted,
         });
     }
@@ -162,7 +162,7 @@ pub fn legend(fig: &mut Figure, w: &Words) {
     let mut entries = Vec::new();
     if has(Shape::TriangleUp, peak) {
         entries.push((
-            w.peak_legend,
+            w.peak_legend.to_string(),
             Glyph::Marker {
                 shape: Shape::TriangleUp,
                 color: peak,
@@ -171,7 +171,7 @@ pub fn legend(fig: &mut Figure, w: &Words) {
     }
     if has(Shape::TriangleDown, trough) {
         entries.push((
-            w.trough_legend,
+            w.trough_legend.to_string(),
             Glyph::Marker {
                 shape: Shape::TriangleDown,
                 color: trough,
@@ -180,7 +180,7 @@ pub fn legend(fig: &mut Figure, w: &Words) {
     }
     if has(Shape::Ring, dip) {
         entries.push((
-            w.critical_dip,
+            w.critical_dip.to_string(),
             Glyph::Marker {
                 shape: Shape::Ring,
                 color: dip,
@@ -193,7 +193,7 @@ pub fn legend(fig: &mut Figure, w: &Words) {
         .any(|l| l.dash == Dash::Dashed && l.color == promise)
     {
         entries.push((
-            w.promised,
+            w.promised.to_string(),
             Glyph::Line {
                 color: promise,
                 width: 2,
@@ -203,7 +203,7 @@ pub fn legend(fig: &mut Figure, w: &Words) {
             },
         ));
         entries.push((
-            w.below_promise,
+            w.below_promise.to_string(),
             Glyph::Fill {
                 color: promise,
                 opacity: 0.13,
@@ -212,7 +212,7 @@ pub fn legend(fig: &mut Figure, w: &Words) {
     }
     if !fig.axis_notes.is_empty() {
         entries.push((
-            w.handoff_legend,
+            w.handoff_legend(fig.direction),
             Glyph::Line {
                 color: theme.muted,
                 width: 2,
@@ -222,9 +222,9 @@ pub fn legend(fig: &mut Figure, w: &Words) {
             },
         ));
     }
-    fig.legend
-        .extend(entries.into_iter().map(|(label, glyph)| LegendEntry {
-            label: label.to_string(),
-            glyph,
-        }));
+    fig.legend.extend(
+        entries
+            .into_iter()
+            .map(|(label, glyph)| LegendEntry { label, glyph }),
+    );
 }

@@ -28,6 +28,16 @@ pub enum Direction {
     RightToLeft,
 }
 
+impl Direction {
+    /// An arrow pointing the way the process runs.
+    pub fn arrow(self) -> char {
+        match self {
+            Direction::LeftToRight => '→',
+            Direction::RightToLeft => '←',
+        }
+    }
+}
+
 impl Lang {
     /// The table of words in this language.
     pub fn words(self) -> &'static Words {
@@ -102,7 +112,8 @@ pub struct Words {
     pub critical_dip: &'static str,
     pub promised: &'static str,
     pub below_promise: &'static str,
-    pub handoff_legend: &'static str,
+    /// Legend of the hand-off notes, after the arrow ([`Words::handoff_legend`]).
+    pub handoff: &'static str,
     /// The sign of a step prone to fail (label prefix and legend symbol).
     pub alert_sign: &'static str,
     /// Under a step the redesign removed (before/after graph).
@@ -142,7 +153,7 @@ static EN: Words = Words {
     critical_dip: "critical dip",
     promised: "promised",
     below_promise: "below the promise",
-    handoff_legend: "→ hand-off to another owner",
+    handoff: "hand-off to another owner",
     alert_sign: "⚠",
     removed_step: "removed",
     added_step: "new",
@@ -176,7 +187,7 @@ static HE: Words = Words {
     critical_dip: "נקודת שפל קריטית",
     promised: "מה שהובטח",
     below_promise: "מתחת להבטחה",
-    handoff_legend: "← מעבר לגורם אחר",
+    handoff: "מעבר לגורם אחר",
     alert_sign: "⚠",
     removed_step: "הוסר",
     added_step: "חדש",
@@ -372,13 +383,15 @@ impl Words {
         }
     }
 
-    /// A hand-off note on the process axis: `→ billing` (`← גבייה`: the
-    /// arrow points the way a Hebrew process runs).
-    pub fn handoff_to(&self, owner: &str) -> String {
-        match self.lang {
-            Lang::En => format!("→ {owner}"),
-            Lang::He => format!("← {owner}"),
-        }
+    /// A hand-off note on the process axis: `→ billing`; the arrow points
+    /// the way the process runs (`← גבייה` right to left).
+    pub fn handoff_to(&self, owner: &str, dir: Direction) -> String {
+        format!("{} {owner}", dir.arrow())
+    }
+
+    /// Legend of the hand-off notes: `→ hand-off to another owner`.
+    pub fn handoff_legend(&self, dir: Direction) -> String {
+        format!("{} {}", dir.arrow(), self.handoff)
     }
 
     /// Legend of the sign on steps prone to fail.
@@ -700,7 +713,7 @@ mod tests {
             (he.critical_dip, en.critical_dip),
             (he.promised, en.promised),
             (he.below_promise, en.below_promise),
-            (he.handoff_legend, en.handoff_legend),
+            (he.handoff, en.handoff),
             (he.removed_step, en.removed_step),
             (he.added_step, en.added_step),
             (he.better_after, en.better_after),
@@ -752,7 +765,15 @@ mod tests {
         assert_eq!(w.time_tick(1.0, w.days), "1 יום");
         assert_eq!(w.time_tick(2.0, w.hours), "2 שע׳");
         assert_eq!(w.time_tick(0.0, w.days), "0");
-        assert_eq!(w.handoff_to("גבייה"), "← גבייה");
+        assert_eq!(w.handoff_to("גבייה", Direction::RightToLeft), "← גבייה");
+        assert_eq!(w.handoff_legend(Direction::RightToLeft), "← מעבר לגורם אחר");
+        // The arrow follows the picture's direction, not the language.
+        assert_eq!(w.handoff_to("גבייה", Direction::LeftToRight), "→ גבייה");
+        let en = Lang::En.words();
+        assert_eq!(
+            en.handoff_legend(Direction::LeftToRight),
+            "→ hand-off to another owner"
+        );
         assert_eq!(w.side("לפני", Some(30)), "לפני (30 מקרים)");
         assert_eq!(w.side("לפני", None), "לפני (סיכום)");
         assert_eq!(w.side_line("אחרי", w.median), "אחרי: חציון");
