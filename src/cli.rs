@@ -306,13 +306,25 @@ pub struct PatternCmdArgs {
     pub image: ImageArgs,
 }
 
-/// Size and title of a picture.
+/// Size, title, language, direction and colours of a picture.
 #[derive(Debug, Args, Clone)]
 #[command(next_help_heading = "Picture")]
 pub struct ImageArgs {
     /// Title above the graph [default: from the file name].
     #[arg(long, value_name = "TEXT")]
     pub title: Option<String>,
+
+    /// Language of the graph's own words: zones, axes, legend, subtitle, callouts (auto: Hebrew when most step names are Hebrew).
+    #[arg(long = "lang", value_enum, default_value = "auto", value_name = "LANG")]
+    pub lang: LangArg,
+
+    /// Which way the process runs [default: rtl for Hebrew, else ltr].
+    #[arg(long, value_enum, value_name = "DIR")]
+    pub direction: Option<DirectionArg>,
+
+    /// Colours: light, dark (for dark slides), or print (readable in greyscale: series differ by dash and marker shape).
+    #[arg(long, value_enum, default_value = "light", value_name = "THEME")]
+    pub theme: ThemeArg,
 
     /// Width in pixels.
     #[arg(long, default_value_t = 1600, value_parser = clap::value_parser!(u32).range(320..=10000))]
@@ -321,6 +333,32 @@ pub struct ImageArgs {
     /// Height in pixels.
     #[arg(long, default_value_t = 900, value_parser = clap::value_parser!(u32).range(240..=10000))]
     pub height: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// Hebrew when most step names are Hebrew, English otherwise.
+    Auto,
+    En,
+    He,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DirectionArg {
+    /// Left to right: the process starts on the left.
+    Ltr,
+    /// Right to left: the process starts on the right, the feeling axis is on the right.
+    Rtl,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThemeArg {
+    /// Dark ink on white, colour-blind-safe colours.
+    Light,
+    /// Light ink on a dark background.
+    Dark,
+    /// Greyscale-safe: dashes and marker shapes tell series apart.
+    Print,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -181,8 +181,14 @@ fn the_graph_fills_better_green_and_worse_red_and_marks_removed_and_added_steps(
     w.stdout(&["compare", "survey.csv", "-o", "change.svg"]);
     let svg = String::from_utf8(w.read("change.svg")).unwrap();
     assert_well_formed_svg(&svg);
-    assert!(svg.contains("fill=\"#2EA043\""), "green fill where better");
-    assert!(svg.contains("fill=\"#D62728\""), "red fill where worse");
+    assert!(
+        svg.contains("fill=\"#009E73\""),
+        "green (Okabe–Ito bluish green) fill where better"
+    );
+    assert!(
+        svg.contains("fill=\"#D55E00\""),
+        "red (Okabe–Ito vermillion) fill where worse"
+    );
     assert!(svg.contains("better after") && svg.contains("worse after"));
     let texts = common::svg_texts(&svg);
     assert!(

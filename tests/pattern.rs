@@ -231,6 +231,8 @@ fn pattern_graph_has_band_line_cases_and_flags() {
             &fixture("workshop-cinema-he-bom-crlf.csv"),
             "-o",
             "p.svg",
+            "--lang",
+            "en",
         ])
         .assert()
         .success()
@@ -281,7 +283,9 @@ fn band_and_cases_options() {
         "no case lines"
     );
     w.cmd()
-        .args(["plot", &f, "-o", "m.svg", "--band", "minmax"])
+        .args([
+            "plot", &f, "-o", "m.svg", "--band", "minmax", "--lang", "en",
+        ])
         .assert()
         .success();
     let texts = svg_texts(&String::from_utf8(w.read("m.svg")).unwrap());

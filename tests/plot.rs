@@ -308,13 +308,14 @@ fn marks_are_drawn_and_can_be_turned_off() {
         assert!(texts.iter().any(|t| t == want), "{want}: {texts:?}");
     }
     assert!(!svg_texts(&plain).iter().any(|t| t == "critical dip"));
-    // Peaks are green triangles, troughs orange ones, dips red rings.
+    // Peaks are bluish-green triangles, troughs orange ones, dips
+    // vermillion rings (Okabe–Ito colours).
     assert!(
-        marked.contains("fill=\"#2E7D32\"") && marked.contains("fill=\"#E67800\""),
+        marked.contains("fill=\"#009E73\"") && marked.contains("fill=\"#E69F00\""),
         "marker colours"
     );
-    assert!(marked.contains("stroke=\"#C62828\""), "dip rings");
-    assert!(!plain.contains("fill=\"#E67800\""));
+    assert!(marked.contains("stroke=\"#D55E00\""), "dip rings");
+    assert!(!plain.contains("fill=\"#E69F00\""));
 }
 
 #[test]

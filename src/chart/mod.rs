@@ -121,12 +121,8 @@ mod tests {
 
     fn opts(x: XMode) -> ChartOptions {
         ChartOptions {
-            width: 800,
-            height: 450,
-            title: "t".into(),
             x,
-            marks: true,
-            lang: crate::figure::Lang::En,
+            ..ChartOptions::new(800, 450, "t", crate::figure::Lang::En)
         }
     }
 

@@ -168,14 +168,7 @@ mod tests {
             p.warnings,
             ["left out of the pattern in \"y\", with no feeling in any case: \"s2\""]
         );
-        let opts = ChartOptions {
-            width: 800,
-            height: 450,
-            title: "t".into(),
-            x: crate::figure::emotion::XMode::Steps,
-            marks: true,
-            lang: crate::figure::Lang::En,
-        };
+        let opts = ChartOptions::new(800, 450, "t", crate::figure::Lang::En);
         let style = PatternStyle {
             band: BandKind::Iqr,
             case_lines: CaseLines::Auto,

@@ -12,7 +12,7 @@ use crate::analysis::compare::{compare, significantly_worse, CompareOptions, Sid
 use crate::chart::compare::{figure, SideSteps};
 use crate::cli::{CompareArgs, ReportFormatArg};
 use crate::error::{quote, InputError, Location, UsageError, WorseAfter};
-use crate::figure::emotion::{title_from_path, ChartOptions, XMode};
+use crate::figure::emotion::title_from_path;
 use crate::model::group::{split, Group, NO_VALUE};
 use crate::model::{Case, Dataset, Sheet};
 use crate::output::{Job, Plan, Target};
@@ -105,26 +105,22 @@ pub fn plan(args: &CompareArgs, plan: &mut Plan) -> Result<Option<WorseAfter>> {
     plan.push(Job::bytes(Target::named(out), bytes));
 
     if let Some((path, image)) = graph {
-        let title = args
-            .image
-            .title
-            .clone()
-            .unwrap_or_else(|| match &args.after {
-                Some(after) => format!(
-                    "{} → {}",
-                    title_from_path(&args.before),
-                    title_from_path(after)
-                ),
-                None => title_from_path(&args.before),
-            });
-        let opts = ChartOptions {
-            width: args.image.width,
-            height: args.image.height,
-            title,
-            x: XMode::Steps,
-            marks: true,
-            lang: crate::figure::Lang::En,
+        // The language follows the step names of both sheets; two sheets'
+        // title names both.
+        let own = match (&second, &first) {
+            (None, Sheet::Cases(ds)) => ds.source.title.as_deref(),
+            _ => None,
         };
+        let names = super::step_names(&first).chain(second.iter().flat_map(super::step_names));
+        let mut opts = super::chart_options(&args.image, &args.before, own, names);
+        if let (Some(after), None) = (&args.after, &args.image.title) {
+            opts.title = format!(
+                "{} {} {}",
+                title_from_path(&args.before, opts.lang),
+                opts.direction.arrow(),
+                title_from_path(after, opts.lang)
+            );
+        }
         let fig = figure(
             &comparison,
             steps.0,

@@ -19,12 +19,13 @@ use crate::analysis::pattern::{PatternOptions, Stat};
 use crate::analysis::Thresholds;
 use crate::chart::{PatternChoices, PatternStyle};
 use crate::cli::{
-    AnalysisArgs, BandArg, CasesArg, Cli, Command, ImageArgs, ImageFormat, InputArgs, InputKind,
-    PatternArgs, ReadArgs, ReportFormatArg, StatArg, XAxisArg,
+    AnalysisArgs, BandArg, CasesArg, Cli, Command, DirectionArg, ImageArgs, ImageFormat, InputArgs,
+    InputKind, LangArg, PatternArgs, ReadArgs, ReportFormatArg, StatArg, ThemeArg, XAxisArg,
 };
 use crate::error::{quote, UsageError};
-use crate::figure::emotion::XMode;
+use crate::figure::emotion::{ChartOptions, XMode};
 use crate::figure::pattern::{BandKind, CaseLines};
+use crate::figure::{Direction, Lang, ThemeName};
 use crate::input::columns::{role_of, Role};
 use crate::input::{InputOptions, LayoutChoice};
 use crate::model::group::GroupBy;
@@ -119,12 +120,72 @@ pub fn setup(read: &ReadArgs, analysis: &AnalysisArgs) -> Result<Setup, UsageErr
     })
 }
 
-/// The title of a picture: `--title`, or one made from the input's name.
-pub fn title(image: &ImageArgs, input: &str) -> String {
+/// The title of a picture: `--title`, or one made from the input's name
+/// (in `lang` when the name gives none, as standard input does).
+pub fn title(image: &ImageArgs, input: &str, own: Option<&str>, lang: Lang) -> String {
     image
         .title
         .clone()
-        .unwrap_or_else(|| crate::figure::emotion::title_from_path(input))
+        .or_else(|| own.filter(|t| !t.trim().is_empty()).map(str::to_string))
+        .unwrap_or_else(|| crate::figure::emotion::title_from_path(input, lang))
+}
+
+/// The language of a picture: `--lang`, or under `auto` the language most
+/// of the step names drawn are written in.
+pub fn lang<'a>(image: &ImageArgs, step_names: impl IntoIterator<Item = &'a str>) -> Lang {
+    match image.lang {
+        LangArg::En => Lang::En,
+        LangArg::He => Lang::He,
+        LangArg::Auto => Lang::of_names(step_names),
+    }
+}
+
+/// The step names of a sheet, for `--lang auto`.
+pub fn step_names(sheet: &Sheet) -> impl Iterator<Item = &str> {
+    let steps = match sheet {
+        Sheet::Cases(ds) => &ds.steps,
+        Sheet::Summary(s) => &s.steps,
+    };
+    steps.iter().map(|s| s.name.as_str())
+}
+
+/// The picture flags as chart options, for a picture of `input` (whose own
+/// title, if it has one, is `own_title`) whose steps are named `step_names`
+/// (several sheets: all their names): size, title, language, direction (the
+/// language's own unless `--direction`) and theme; steps along x, marks drawn.
+pub fn chart_options<'a>(
+    image: &ImageArgs,
+    input: &str,
+    own_title: Option<&str>,
+    step_names: impl IntoIterator<Item = &'a str>,
+) -> ChartOptions {
+    let lang = lang(image, step_names);
+    let title = title(image, input, own_title, lang);
+    let mut opts = ChartOptions::new(image.width, image.height, title, lang);
+    if let Some(d) = image.direction {
+        opts.direction = d.into();
+    }
+    opts.theme = image.theme.into();
+    opts
+}
+
+impl From<DirectionArg> for Direction {
+    fn from(d: DirectionArg) -> Self {
+        match d {
+            DirectionArg::Ltr => Direction::LeftToRight,
+            DirectionArg::Rtl => Direction::RightToLeft,
+        }
+    }
+}
+
+impl From<ThemeArg> for ThemeName {
+    fn from(t: ThemeArg) -> Self {
+        match t {
+            ThemeArg::Light => ThemeName::Light,
+            ThemeArg::Dark => ThemeName::Dark,
+            ThemeArg::Print => ThemeName::Print,
+        }
+    }
 }
 
 /// The scale a sheet was read on.
@@ -135,17 +196,14 @@ pub fn scale_of(sheet: &Sheet) -> Scale {
     }
 }
 
-/// The title of a picture of `sheet`: `--title`, else the title the
-/// sheet gives itself (a Mermaid journey's), else one made from the input's name.
-pub fn title_of(image: &ImageArgs, input: &str, sheet: &Sheet) -> String {
+/// The chart options of a picture of one sheet: [`chart_options`] with the
+/// sheet's own title (a Mermaid journey's `title`) and its step names.
+pub fn sheet_chart_options(image: &ImageArgs, input: &str, sheet: &Sheet) -> ChartOptions {
     let own = match sheet {
-        Sheet::Cases(ds) => ds.source.title.as_ref(),
-        Sheet::Summary(s) => s.source.title.as_ref(),
+        Sheet::Cases(ds) => ds.source.title.as_deref(),
+        Sheet::Summary(s) => s.source.title.as_deref(),
     };
-    match (&image.title, own) {
-        (None, Some(t)) if !t.trim().is_empty() => t.clone(),
-        _ => title(image, input),
-    }
+    chart_options(image, input, own, step_names(sheet))
 }
 
 impl From<StatArg> for Stat {

@@ -11,7 +11,6 @@ use crate::analysis::pattern::PatternOptions;
 use crate::chart::pattern::{self, PatternStyle, PatternWithSource};
 use crate::cli::PatternCmdArgs;
 use crate::error::UsageError;
-use crate::figure::emotion::{ChartOptions, XMode};
 use crate::model::Sheet;
 use crate::output::{Job, OutDir, Plan, Target};
 use crate::report::pattern::{GroupReport, GroupsReport};
@@ -97,14 +96,7 @@ pub fn plan(args: &PatternCmdArgs, plan: &mut Plan) -> Result<()> {
         } else {
             vec![Target::named(path)]
         };
-        let opts = ChartOptions {
-            width: args.image.width,
-            height: args.image.height,
-            title: super::title_of(&args.image, &args.input.input, &sheet),
-            x: XMode::Steps,
-            marks: true,
-            lang: crate::figure::Lang::En,
-        };
+        let opts = super::sheet_chart_options(&args.image, &args.input.input, &sheet);
         let style = PatternStyle::from(&args.pattern);
         for (p, target) in patterns.iter().zip(targets) {
             let fig = pattern::figure(p, scale, style, &t, &opts);

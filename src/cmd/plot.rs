@@ -42,7 +42,7 @@ pub fn plan(args: &PlotArgs, plan: &mut Plan) -> Result<()> {
     let choices = super::plot_choices(&args.pattern, !args.no_pattern);
     let sheet = super::load_sheet(&args.input, &setup.options, plan)?;
     setup.follow(super::scale_of(&sheet), &args.analysis)?;
-    let title = super::title_of(&args.image, &args.input.input, &sheet);
+    let sheet_opts = super::sheet_chart_options(&args.image, &args.input.input, &sheet);
     let format = match format {
         Output::Picture(f) => f,
         Output::Mermaid => {
@@ -51,7 +51,7 @@ pub fn plan(args: &PlotArgs, plan: &mut Plan) -> Result<()> {
                 setup.scale,
                 &setup.thresholds,
                 &choices,
-                &title,
+                &sheet_opts.title,
             )?;
             plan.push(
                 Job::bytes(Target::named(&output), text.into_bytes())
@@ -61,12 +61,9 @@ pub fn plan(args: &PlotArgs, plan: &mut Plan) -> Result<()> {
         }
     };
     let opts = ChartOptions {
-        width: args.image.width,
-        height: args.image.height,
-        title,
         x: args.x_axis.into(),
         marks: !args.no_marks,
-        lang: crate::figure::Lang::En,
+        ..sheet_opts
     };
     let chart = crate::chart::plot(&sheet, setup.scale, &setup.thresholds, &choices, &opts)?;
     plan.warn(super::source_name(&sheet), &chart.warnings);

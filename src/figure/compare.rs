@@ -8,20 +8,19 @@
 
 use super::emotion::{frame, sections, step_axis, ChartOptions};
 use super::pattern::BandKind;
-use super::theme::{self, Rgb};
+use super::theme::{Rgb, LIGHT};
 use super::words::Words;
-use super::{Band, Callout, Figure, Glyph, LegendEntry, Line, Marker, Shape};
+use super::{Band, Callout, Dash, Figure, Glyph, LegendEntry, Line, Marker, Shape};
 use crate::analysis::compare::VerdictCounts;
 use crate::analysis::pattern::{Pattern, Stat};
 use crate::analysis::Thresholds;
 use crate::model::{Interner, Scale, Sym};
 
-pub const BEFORE: Rgb = Rgb(117, 117, 117);
-pub const AFTER: Rgb = theme::PRIMARY;
-const AFTER_BAND: Rgb = Rgb(74, 120, 181);
-pub const BETTER: Rgb = Rgb(46, 160, 67);
-pub const WORSE: Rgb = Rgb(214, 39, 40);
-const DIP: Rgb = super::marks::DIP;
+// The light theme's colours; the figure takes its own from `Figure::theme`.
+pub const BEFORE: Rgb = LIGHT.before;
+pub const AFTER: Rgb = LIGHT.after;
+pub const BETTER: Rgb = LIGHT.better;
+pub const WORSE: Rgb = LIGHT.worse;
 
 /// Where a merged step stands in the redesign.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,18 +87,24 @@ pub fn build(c: &CompareChart, t: &Thresholds, opts: &ChartOptions) -> Figure {
     let phases: Vec<Option<Sym>> = c.steps.iter().map(|s| s.phase).collect();
     let mut fig = frame(
         opts,
-        subtitle(c, w),
+        subtitle(c, w, opts.direction),
         x,
         &c.scale,
         t,
         sections(&phases, c.strings),
     );
+    let theme = fig.theme;
+    let (before_c, after_c, better_c, worse_c) =
+        (theme.before, theme.after, theme.better, theme.worse);
 
     let before = side_points(&c.before);
     let after = side_points(&c.after);
 
     // Bands of each side, before first (underneath).
-    for (side, fill, opacity) in [(&c.before, BEFORE, 0.14), (&c.after, AFTER_BAND, 0.22)] {
+    for (side, fill, opacity) in [
+        (&c.before, before_c, 0.14),
+        (&c.after, theme.after_band, 0.22),
+    ] {
         if let Some(points) = band(side, c.band) {
             fig.bands.push(Band {
                 points,
@@ -115,40 +120,42 @@ pub fn build(c: &CompareChart, t: &Thresholds, opts: &ChartOptions) -> Figure {
     if has_better {
         fig.bands.push(Band {
             points: better,
-            fill: BETTER,
+            fill: better_c,
             opacity: 0.35,
         });
     }
     if has_worse {
         fig.bands.push(Band {
             points: worse,
-            fill: WORSE,
+            fill: worse_c,
             opacity: 0.35,
         });
     }
 
     fig.lines.push(Line {
         points: before.clone(),
-        color: BEFORE,
+        color: before_c,
         width: 3,
         opacity: 1.0,
-        dashed: true,
+        dash: Dash::Dashed,
         dot: 4,
+        mark: Shape::Circle,
         hold: false,
     });
     fig.lines.push(Line {
         points: after.clone(),
-        color: AFTER,
+        color: after_c,
         width: 5,
         opacity: 1.0,
-        dashed: false,
+        dash: Dash::Solid,
         dot: 6,
+        mark: Shape::Circle,
         hold: false,
     });
 
     // Critical dips of each side: grey rings before, red rings after.
     if opts.marks {
-        for (side, color) in [(&c.before, BEFORE), (&c.after, DIP)] {
+        for (side, color) in [(&c.before, before_c), (&c.after, theme.dip)] {
             for dip in &side.pattern.analysis.critical_dips {
                 if let Some(x) = merged_x(side, dip.index) {
                     fig.markers.push(Marker {
@@ -179,7 +186,7 @@ pub fn build(c: &CompareChart, t: &Thresholds, opts: &ChartOptions) -> Figure {
                 x: i as f64,
                 y: a,
                 lines: vec![c.steps[i].name.to_string(), w.change(b, a)],
-                color: if d > 0.0 { BETTER } else { WORSE },
+                color: if d > 0.0 { better_c } else { worse_c },
             });
         }
     }
@@ -285,10 +292,11 @@ fn stat_word(p: &Pattern, w: &Words) -> &'static str {
     }
 }
 
-fn subtitle(c: &CompareChart, w: &Words) -> String {
+fn subtitle(c: &CompareChart, w: &Words, direction: super::Direction) -> String {
     let sides = format!(
-        "{} → {}",
+        "{} {} {}",
         w.side(c.before.label, c.before.pattern.cases),
+        direction.arrow(),
         w.side(c.after.label, c.after.pattern.cases)
     );
     // The legend names the statistic and the steps are on the axis: the
@@ -301,28 +309,31 @@ fn subtitle(c: &CompareChart, w: &Words) -> String {
 }
 
 fn legend(fig: &mut Figure, c: &CompareChart, w: &Words, better: bool, worse: bool) {
+    let theme = fig.theme;
     let stat = stat_word(c.after.pattern, w);
     let mut entries = vec![
         (
             w.side_line(c.before.label, stat),
             Glyph::Line {
-                color: BEFORE,
+                color: theme.before,
                 width: 3,
-                dashed: true,
+                dash: Dash::Dashed,
                 dot: true,
+                mark: Shape::Circle,
             },
         ),
         (
             w.side_line(c.after.label, stat),
             Glyph::Line {
-                color: AFTER,
+                color: theme.after,
                 width: 5,
-                dashed: false,
+                dash: Dash::Solid,
                 dot: true,
+                mark: Shape::Circle,
             },
         ),
     ];
-    if fig.bands.iter().any(|b| b.fill == AFTER_BAND) {
+    if fig.bands.iter().any(|b| b.fill == theme.after_band) {
         entries.push((
             match c.band {
                 BandKind::MinMax => w.band_minmax_legend,
@@ -330,7 +341,7 @@ fn legend(fig: &mut Figure, c: &CompareChart, w: &Words, better: bool, worse: bo
             }
             .to_string(),
             Glyph::Fill {
-                color: AFTER_BAND,
+                color: theme.after_band,
                 opacity: 0.22,
             },
         ));
@@ -339,7 +350,7 @@ fn legend(fig: &mut Figure, c: &CompareChart, w: &Words, better: bool, worse: bo
         entries.push((
             w.better_after.to_string(),
             Glyph::Fill {
-                color: BETTER,
+                color: theme.better,
                 opacity: 0.35,
             },
         ));
@@ -348,7 +359,7 @@ fn legend(fig: &mut Figure, c: &CompareChart, w: &Words, better: bool, worse: bo
         entries.push((
             w.worse_after.to_string(),
             Glyph::Fill {
-                color: WORSE,
+                color: theme.worse,
                 opacity: 0.35,
             },
         ));
@@ -358,7 +369,7 @@ fn legend(fig: &mut Figure, c: &CompareChart, w: &Words, better: bool, worse: bo
             w.significant_legend(c.alpha),
             Glyph::Symbol {
                 text: w.significant_sign.to_string(),
-                color: theme::INK,
+                color: theme.ink,
             },
         ));
     }
@@ -367,7 +378,7 @@ fn legend(fig: &mut Figure, c: &CompareChart, w: &Words, better: bool, worse: bo
             .iter()
             .any(|m| m.shape == Shape::Ring && m.color == color)
     };
-    for (label, color) in [(c.before.label, BEFORE), (c.after.label, DIP)] {
+    for (label, color) in [(c.before.label, theme.before), (c.after.label, theme.dip)] {
         if ring(color) {
             entries.push((
                 w.side_dip(label),

@@ -3,9 +3,9 @@
 //! and the marks of the analysis.
 
 use super::marks::{self, Track};
-use super::theme::{self, Rgb};
-use super::words::{Lang, Words};
-use super::{Figure, Glyph, LegendEntry, Line, Section, XAxis, XLabel, YAxis, Zone};
+use super::theme::{Rgb, Theme, ThemeName};
+use super::words::{Direction, Lang, Words};
+use super::{Dash, Figure, Glyph, LegendEntry, Line, Section, Shape, XAxis, XLabel, YAxis, Zone};
 use crate::analysis::journey::CaseAnalysis;
 use crate::analysis::Thresholds;
 use crate::error::{quote, InputError, Location};
@@ -31,6 +31,27 @@ pub struct ChartOptions {
     pub marks: bool,
     /// The language of the picture's words.
     pub lang: Lang,
+    /// Which way the picture reads (by default the language's way).
+    pub direction: Direction,
+    /// The colours (and, in print, the dashes and shapes) of the picture.
+    pub theme: ThemeName,
+}
+
+impl ChartOptions {
+    /// Options for a picture of `width` × `height` in `lang`, read in its
+    /// own direction, light theme, steps along x, marks drawn.
+    pub fn new(width: u32, height: u32, title: impl Into<String>, lang: Lang) -> Self {
+        ChartOptions {
+            width,
+            height,
+            title: title.into(),
+            x: XMode::Steps,
+            marks: true,
+            lang,
+            direction: lang.direction(),
+            theme: ThemeName::Light,
+        }
+    }
 }
 
 /// Most case lines listed one by one in the legend.
@@ -105,7 +126,7 @@ pub fn build(
         XMode::Time => time_axis(ds, &xs, w),
     };
     let single = ds.cases.len() == 1;
-    let (lines, legend) = case_lines(ds, &xs, opts.x == XMode::Time, w);
+    let (lines, legend) = case_lines(ds, &xs, opts.x == XMode::Time, w, opts.theme.theme());
     let sections = if opts.x == XMode::Steps {
         let phases: Vec<Option<Sym>> = ds.steps.iter().map(|s| s.phase).collect();
         sections(&phases, &ds.strings)
@@ -148,7 +169,9 @@ pub fn build(
             marks::critical_dips(&mut fig, &track, &a.sequence, if single { 3 } else { 0 }, w);
         }
         // The promise line goes under the case lines.
-        fig.lines.sort_by_key(|l| !l.dashed);
+        let promise = fig.theme.promise;
+        fig.lines
+            .sort_by_key(|l| !(l.dash != Dash::Solid && l.color == promise));
         marks::legend(&mut fig, w);
     }
     Ok(fig)
@@ -166,6 +189,7 @@ pub(super) fn frame(
     sections: Vec<Section>,
 ) -> Figure {
     let w = opts.lang.words();
+    let theme = opts.theme.theme();
     Figure {
         width: opts.width,
         height: opts.height,
@@ -173,7 +197,7 @@ pub(super) fn frame(
         subtitle,
         x,
         y: y_axis(scale, w),
-        zones: zones(scale, t, w),
+        zones: zones(scale, t, w, theme),
         sections,
         bands: Vec::new(),
         lines: Vec::new(),
@@ -182,6 +206,8 @@ pub(super) fn frame(
         axis_notes: Vec::new(),
         legend: Vec::new(),
         words: w,
+        direction: opts.direction,
+        theme,
     }
 }
 
@@ -192,16 +218,18 @@ fn case_lines(
     xs: &[Vec<f64>],
     hold: bool,
     w: &Words,
+    theme: &Theme,
 ) -> (Vec<Line>, Vec<LegendEntry>) {
     let mut lines = Vec::new();
     let mut legend = Vec::new();
     let single = ds.cases.len() == 1;
     let many = ds.cases.len() > LEGEND_CASES;
     for (i, case) in ds.cases.iter().enumerate() {
-        let color = if single {
-            theme::PRIMARY
+        let series = theme.series(i);
+        let (color, dash, mark) = if single {
+            (theme.primary, Dash::Solid, Shape::Circle)
         } else {
-            theme::case_color(i)
+            (series.color, series.dash, series.mark)
         };
         let (width, dot, opacity) = match (single, many) {
             (true, _) => (4, 6, 1.0),
@@ -217,8 +245,9 @@ fn case_lines(
             color,
             width,
             opacity,
-            dashed: false,
+            dash,
             dot,
+            mark,
             hold,
         });
         let label = if single {
@@ -232,8 +261,9 @@ fn case_lines(
                 glyph: Glyph::Line {
                     color,
                     width,
-                    dashed: false,
-                    dot: dot > 0,
+                    dash,
+                    dot: dot > 0 || dash != Dash::Solid,
+                    mark,
                 },
             });
         }
@@ -242,10 +272,11 @@ fn case_lines(
         legend.push(LegendEntry {
             label: w.more_cases(ds.cases.len() - LEGEND_CASES),
             glyph: Glyph::Line {
-                color: theme::MUTED,
+                color: theme.muted,
                 width: 2,
-                dashed: false,
+                dash: Dash::Solid,
                 dot: false,
+                mark: Shape::Circle,
             },
         });
     }
@@ -369,32 +400,29 @@ pub fn ticks(min: f64, max: f64) -> Vec<f64> {
     ticks
 }
 
-fn zones(scale: &Scale, t: &Thresholds, w: &Words) -> Vec<Zone> {
+fn zones(scale: &Scale, t: &Thresholds, w: &Words, theme: &Theme) -> Vec<Zone> {
     let wow = wow_level(scale, t);
     // Everything at or below the critical level is the frustration zone.
     let frustration = t.critical;
     // The outer zones reach the edges of the plot, margin included.
     let margin = Y_MARGIN * scale.range();
     let (top, bottom) = (scale.max + margin, scale.min - margin);
-    let zone = |from, to, fill: Rgb, opacity, label: Option<&str>| Zone {
+    let zone = |from, to, (fill, text): (Rgb, Rgb), opacity, label: Option<&str>| Zone {
         from,
         to,
         fill,
         opacity,
         label: label.map(str::to_string),
-        label_color: fill,
+        label_color: text,
     };
+    let up = (theme.wow, theme.wow_text);
+    let down = (theme.frustration, theme.frustration_text);
+    let (strong, faint) = (theme.zone_strong, theme.zone_faint);
     vec![
-        zone(wow, top, theme::WOW, 0.16, Some(w.wow)),
-        zone(scale.neutral, wow, theme::WOW, 0.05, None),
-        zone(frustration, scale.neutral, theme::FRUSTRATION, 0.05, None),
-        zone(
-            bottom,
-            frustration,
-            theme::FRUSTRATION,
-            0.14,
-            Some(w.frustration),
-        ),
+        zone(wow, top, up, strong, Some(w.wow)),
+        zone(scale.neutral, wow, up, faint, None),
+        zone(frustration, scale.neutral, down, faint, None),
+        zone(bottom, frustration, down, strong, Some(w.frustration)),
     ]
 }
 
@@ -425,8 +453,11 @@ pub(super) fn sections(phases: &[Option<Sym>], strings: &Interner) -> Vec<Sectio
     out
 }
 
-/// A title from a file name: `cinema-evening.csv` → `Cinema evening`.
-pub fn title_from_path(path: &str) -> String {
+/// A title from a file name: `cinema-evening.csv` → `Cinema evening`:
+/// `-` and `_` become spaces, the first letter a capital, every other letter
+/// stays as written. Standard input, or a name with no words, gets the
+/// default title of the picture's language.
+pub fn title_from_path(path: &str, lang: Lang) -> String {
     let stem = std::path::Path::new(path)
         .file_stem()
         .and_then(|s| s.to_str())
@@ -434,8 +465,7 @@ pub fn title_from_path(path: &str) -> String {
     let words = stem.replace(['-', '_'], " ");
     let words = words.trim();
     if words.is_empty() || path == "-" {
-        // The command's title, before any language is chosen.
-        return Lang::En.words().default_title.to_string();
+        return lang.words().default_title.to_string();
     }
     let mut chars = words.chars();
     let first: String = chars
@@ -475,11 +505,22 @@ mod tests {
 
     #[test]
     fn titles_from_file_names() {
+        let en = Lang::En;
         assert_eq!(
-            title_from_path("examples/cinema-evening.csv"),
+            title_from_path("examples/cinema-evening.csv", en),
             "Cinema evening"
         );
-        assert_eq!(title_from_path("-"), "Emotion graph");
-        assert_eq!(title_from_path("סדנה.csv"), "סדנה");
+        assert_eq!(
+            title_from_path("cable-tv_installation.csv", en),
+            "Cable tv installation"
+        );
+        assert_eq!(title_from_path("net-NPS-survey.csv", en), "Net NPS survey");
+        assert_eq!(title_from_path("-", en), "Emotion graph");
+        assert_eq!(title_from_path("-", Lang::He), "גרף רגשות");
+        assert_eq!(title_from_path("__.csv", Lang::He), "גרף רגשות");
+        assert_eq!(
+            title_from_path("סדנה_צור-קשר.csv", Lang::He),
+            "סדנה צור קשר"
+        );
     }
 }

@@ -3,17 +3,12 @@
 //! the gap where the experience fell short. Positions come from the
 //! analysis; nothing is computed again here.
 
-use super::theme::{self, Rgb};
+use super::theme::Rgb;
 use super::words::Words;
-use super::{AxisNote, Band, Callout, Figure, Glyph, LegendEntry, Line, Marker, Shape};
+use super::{AxisNote, Band, Callout, Dash, Figure, Glyph, LegendEntry, Line, Marker, Shape};
 use crate::analysis::handoffs::HandoffStats;
 use crate::analysis::turning::Kind;
 use crate::analysis::SequenceAnalysis;
-
-pub const PEAK: Rgb = Rgb(46, 125, 50);
-pub const TROUGH: Rgb = Rgb(230, 120, 0);
-pub const DIP: Rgb = Rgb(198, 40, 40);
-pub const PROMISE: Rgb = Rgb(94, 53, 177);
 
 /// One drawn line and where its points are: `xs[i]`, `values[i]` for the
 /// case's `i`-th point, and the step names for callouts.
@@ -31,13 +26,14 @@ fn offset(fig: &Figure) -> f64 {
 /// Peaks (▲ above the point) and troughs (▼ below it).
 pub fn turning_points(fig: &mut Figure, track: &Track, a: &SequenceAnalysis) {
     let d = offset(fig);
+    let (peak, trough) = (fig.theme.peak, fig.theme.trough);
     for t in &a.turning_points {
         let (Some(&x), Some(&y)) = (track.xs.get(t.index), track.values.get(t.index)) else {
             continue;
         };
         let (shape, color, y) = match t.kind {
-            Kind::Peak => (Shape::TriangleUp, PEAK, y + d),
-            Kind::Trough => (Shape::TriangleDown, TROUGH, y - d),
+            Kind::Peak => (Shape::TriangleUp, peak, y + d),
+            Kind::Trough => (Shape::TriangleDown, trough, y - d),
         };
         fig.markers.push(Marker {
             x,
@@ -66,7 +62,7 @@ pub fn critical_dips(
             x,
             y,
             shape: Shape::Ring,
-            color: DIP,
+            color: fig.theme.dip,
             size: 14,
         });
         if rank < callouts {
@@ -75,18 +71,20 @@ pub fn critical_dips(
                 Some(p) => w.dip_drop(dip.feeling, p),
                 None => w.dip_ends_here(dip.feeling),
             };
-            fig.callouts.push(dip_callout(x, y, name, detail, w));
+            fig.callouts
+                .push(dip_callout(x, y, name, detail, w, fig.theme.dip));
         }
     }
 }
 
-/// The boxed note on a critical dip at `(x, y)`: the step's name, then `detail`.
-pub fn dip_callout(x: f64, y: f64, step: &str, detail: String, w: &Words) -> Callout {
+/// The boxed note on a critical dip at `(x, y)`: the step's name, then
+/// `detail`, in the theme's colour of dips.
+pub fn dip_callout(x: f64, y: f64, step: &str, detail: String, w: &Words, color: Rgb) -> Callout {
     Callout {
         x,
         y,
         lines: vec![w.critical_dip_at(step), detail],
-        color: DIP,
+        color,
     }
 }
 
@@ -99,8 +97,8 @@ pub fn handoffs(fig: &mut Figure, track: &Track, h: &HandoffStats, owners: &[&st
         let owner = owners.get(i).copied().unwrap_or("");
         fig.axis_notes.push(AxisNote {
             at: (x0 + x1) / 2.0,
-            text: w.handoff_to(owner),
-            color: theme::MUTED,
+            text: w.handoff_to(owner, fig.direction),
+            color: fig.theme.muted,
         });
     }
 }
@@ -119,13 +117,15 @@ pub fn promise(fig: &mut Figure, track: &Track, expected: &[Option<f64>]) {
     if pts.is_empty() {
         return;
     }
+    let color = fig.theme.promise;
     fig.lines.push(Line {
         points: pts.iter().map(|&(x, _, e)| (x, e)).collect(),
-        color: PROMISE,
+        color,
         width: 2,
         opacity: 0.9,
-        dashed: true,
+        dash: Dash::Dashed,
         dot: 0,
+        mark: Shape::Circle,
         hold: false,
     });
     // Band between feeling and promise wherever the feeling is lower.
@@ -145,78 +145,86 @@ pub fn promise(fig: &mut Figure, track: &Track, expected: &[Option<f64>]) {
     }
     fig.bands.push(Band {
         points: band,
-        fill: PROMISE,
+        fill: color,
         opacity: 0.13,
     });
 }
 
 /// Legend entries for the marks present in the figure.
 pub fn legend(fig: &mut Figure, w: &Words) {
+    let theme = fig.theme;
+    let (peak, trough, dip, promise) = (theme.peak, theme.trough, theme.dip, theme.promise);
     let has = |shape: Shape, color: Rgb| {
         fig.markers
             .iter()
             .any(|m| m.shape == shape && m.color == color)
     };
     let mut entries = Vec::new();
-    if has(Shape::TriangleUp, PEAK) {
+    if has(Shape::TriangleUp, peak) {
         entries.push((
-            w.peak_legend,
+            w.peak_legend.to_string(),
             Glyph::Marker {
                 shape: Shape::TriangleUp,
-                color: PEAK,
+                color: peak,
             },
         ));
     }
-    if has(Shape::TriangleDown, TROUGH) {
+    if has(Shape::TriangleDown, trough) {
         entries.push((
-            w.trough_legend,
+            w.trough_legend.to_string(),
             Glyph::Marker {
                 shape: Shape::TriangleDown,
-                color: TROUGH,
+                color: trough,
             },
         ));
     }
-    if has(Shape::Ring, DIP) {
+    if has(Shape::Ring, dip) {
         entries.push((
-            w.critical_dip,
+            w.critical_dip.to_string(),
             Glyph::Marker {
                 shape: Shape::Ring,
-                color: DIP,
+                color: dip,
             },
         ));
     }
-    if fig.lines.iter().any(|l| l.dashed && l.color == PROMISE) {
+    if fig
+        .lines
+        .iter()
+        .any(|l| l.dash == Dash::Dashed && l.color == promise)
+    {
         entries.push((
-            w.promised,
+            w.promised.to_string(),
             Glyph::Line {
-                color: PROMISE,
+                color: promise,
                 width: 2,
-                dashed: true,
+                dash: Dash::Dashed,
                 dot: false,
+                mark: Shape::Circle,
             },
         ));
         entries.push((
-            w.below_promise,
+            w.below_promise.to_string(),
             Glyph::Fill {
-                color: PROMISE,
+                color: promise,
                 opacity: 0.13,
             },
         ));
     }
     if !fig.axis_notes.is_empty() {
         entries.push((
-            w.handoff_legend,
+            w.handoff_legend(fig.direction),
             Glyph::Line {
-                color: theme::MUTED,
+                color: theme.muted,
                 width: 2,
-                dashed: false,
+                dash: Dash::Solid,
                 dot: false,
+                mark: Shape::Circle,
             },
         ));
     }
-    fig.legend
-        .extend(entries.into_iter().map(|(label, glyph)| LegendEntry {
-            label: label.to_string(),
-            glyph,
-        }));
+    fig.legend.extend(
+        entries
+            .into_iter()
+            .map(|(label, glyph)| LegendEntry { label, glyph }),
+    );
 }

@@ -15,8 +15,8 @@ pub mod theme;
 mod timeaxis;
 pub mod words;
 
-pub use theme::Rgb;
-pub use words::{Lang, Words};
+pub use theme::{Rgb, Theme, ThemeName};
+pub use words::{Direction, Lang, Words};
 
 /// A whole picture.
 #[derive(Debug, Clone, PartialEq)]
@@ -41,8 +41,13 @@ pub struct Figure {
     pub axis_notes: Vec<AxisNote>,
     pub legend: Vec<LegendEntry>,
     /// The words the figure was built with; the renderer takes from them the
-    /// few phrases that depend on the pixel layout, and its direction.
+    /// few phrases that depend on the pixel layout.
     pub words: &'static Words,
+    /// Which way the picture reads (`--direction`): where the process starts,
+    /// which side titles, legend and the feeling axis take.
+    pub direction: Direction,
+    /// Every colour of the picture, background and ink included (`--theme`).
+    pub theme: &'static Theme,
 }
 
 impl Figure {
@@ -67,6 +72,8 @@ impl Figure {
             axis_notes,
             legend,
             words: _,
+            direction: _,
+            theme: _,
         } = self;
         f(title);
         f(subtitle);
@@ -221,9 +228,11 @@ pub struct Line {
     pub color: Rgb,
     pub width: u32,
     pub opacity: f64,
-    pub dashed: bool,
+    pub dash: Dash,
     /// Radius of a dot at each point; 0 for none.
     pub dot: u32,
+    /// Shape of the dots.
+    pub mark: Shape,
     /// Each value holds until the next point (drawn as steps): on a time
     /// axis a feeling lasts until the next step happens.
     pub hold: bool,
@@ -235,6 +244,17 @@ pub enum Shape {
     TriangleDown,
     Circle,
     Ring,
+    Square,
+    Diamond,
+}
+
+/// How a line is stroked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dash {
+    Solid,
+    Dashed,
+    Dotted,
+    LongDash,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -260,8 +280,10 @@ pub enum Glyph {
     Line {
         color: Rgb,
         width: u32,
-        dashed: bool,
+        dash: Dash,
+        /// A dot of the line's mark shape in the middle.
         dot: bool,
+        mark: Shape,
     },
     Fill {
         color: Rgb,

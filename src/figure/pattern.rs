@@ -4,9 +4,8 @@
 
 use super::emotion::{frame, sections, step_axis, ChartOptions};
 use super::marks::{self, Track};
-use super::theme::{self, Rgb};
 use super::words::Words;
-use super::{Band, Figure, Glyph, LegendEntry, Line};
+use super::{Band, Dash, Figure, Glyph, LegendEntry, Line, Shape};
 use crate::analysis::pattern::{Pattern, Stat};
 use crate::analysis::Thresholds;
 use crate::model::{Case, Interner, Scale, Step, Sym};
@@ -32,9 +31,6 @@ pub enum CaseLines {
 
 /// Most cases `--cases auto` draws behind the pattern.
 pub const AUTO_CASES: usize = 300;
-
-const BAND: Rgb = Rgb(74, 120, 181);
-const CASE_LINE: Rgb = Rgb(74, 120, 181);
 
 /// What the pattern graph is drawn from.
 pub struct PatternChart<'a> {
@@ -87,6 +83,7 @@ pub fn build(c: &PatternChart, t: &Thresholds, opts: &ChartOptions) -> Figure {
         t,
         sections(&phases, c.strings),
     );
+    let theme = fig.theme;
 
     // Individual cases, faint, behind everything.
     let draw_cases = match c.case_lines {
@@ -113,21 +110,23 @@ pub fn build(c: &PatternChart, t: &Thresholds, opts: &ChartOptions) -> Figure {
                             .map(|x| (x, pt.feeling))
                     })
                     .collect(),
-                color: CASE_LINE,
+                color: theme.case_line,
                 width: 1,
                 opacity,
-                dashed: false,
+                dash: Dash::Solid,
                 dot: 0,
+                mark: Shape::Circle,
                 hold: false,
             });
         }
         fig.legend.push(LegendEntry {
             label: w.individual_cases(c.cases.len()),
             glyph: Glyph::Line {
-                color: CASE_LINE,
+                color: theme.case_line,
                 width: 1,
-                dashed: false,
+                dash: Dash::Solid,
                 dot: false,
+                mark: Shape::Circle,
             },
         });
     }
@@ -151,7 +150,7 @@ pub fn build(c: &PatternChart, t: &Thresholds, opts: &ChartOptions) -> Figure {
     if let Some(points) = band.filter(|b| b.iter().any(|&(_, lo, hi)| hi > lo)) {
         fig.bands.push(Band {
             points,
-            fill: BAND,
+            fill: theme.band,
             opacity: 0.28,
         });
         fig.legend.push(LegendEntry {
@@ -160,7 +159,7 @@ pub fn build(c: &PatternChart, t: &Thresholds, opts: &ChartOptions) -> Figure {
                 _ => w.band_iqr_legend.to_string(),
             },
             glyph: Glyph::Fill {
-                color: BAND,
+                color: theme.band,
                 opacity: 0.28,
             },
         });
@@ -170,11 +169,12 @@ pub fn build(c: &PatternChart, t: &Thresholds, opts: &ChartOptions) -> Figure {
     let xs: Vec<f64> = (0..p.line.len()).map(|k| k as f64).collect();
     fig.lines.push(Line {
         points: xs.iter().copied().zip(p.line.iter().copied()).collect(),
-        color: theme::PRIMARY,
+        color: theme.primary,
         width: 5,
         opacity: 1.0,
-        dashed: false,
+        dash: Dash::Solid,
         dot: 6,
+        mark: Shape::Circle,
         hold: false,
     });
     let stat = stat_word(p.stat, w);
@@ -183,10 +183,11 @@ pub fn build(c: &PatternChart, t: &Thresholds, opts: &ChartOptions) -> Figure {
     fig.legend.push(LegendEntry {
         label: w.typical_pattern_line(stat),
         glyph: Glyph::Line {
-            color: theme::PRIMARY,
+            color: theme.primary,
             width: 5,
-            dashed: false,
+            dash: Dash::Solid,
             dot: true,
+            mark: Shape::Circle,
         },
     });
 
@@ -214,6 +215,7 @@ pub fn build(c: &PatternChart, t: &Thresholds, opts: &ChartOptions) -> Figure {
                 names[dip.index],
                 detail,
                 w,
+                theme.dip,
             ));
         }
         marks::legend(&mut fig, w);
@@ -223,7 +225,7 @@ pub fn build(c: &PatternChart, t: &Thresholds, opts: &ChartOptions) -> Figure {
             label: w.prone_to_fail(p.risk, t.critical),
             glyph: Glyph::Symbol {
                 text: w.alert_sign.to_string(),
-                color: theme::FRUSTRATION,
+                color: theme.alert,
             },
         });
     }

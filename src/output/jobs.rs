@@ -201,14 +201,12 @@ mod tests {
         let mut plan = Plan::default();
         let mut expected = Vec::new();
         for (i, title) in ["one", "two", "three"].iter().enumerate() {
-            let opts = crate::figure::emotion::ChartOptions {
-                width: 640,
-                height: 360,
-                title: title.to_string(),
-                x: crate::figure::emotion::XMode::Steps,
-                marks: true,
-                lang: crate::figure::Lang::En,
-            };
+            let opts = crate::figure::emotion::ChartOptions::new(
+                640,
+                360,
+                title.to_string(),
+                crate::figure::Lang::En,
+            );
             let fig = crate::figure::emotion::build(&ds, &analyses, &t, &opts).unwrap();
             expected.push(render::render(&fig, Format::Svg).unwrap());
             let path = dir.path().join(format!("{i}.svg"));

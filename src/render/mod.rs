@@ -6,8 +6,11 @@
 //! placed by [`layout::Placement`], and [`draw`] only draws what was placed:
 //! it writes no words of its own and decides no positions.
 
+#[cfg(test)]
+mod bidi_tests;
 mod font;
 mod layout;
+mod svg_bidi;
 pub mod text;
 
 use anyhow::{Context, Result};
@@ -17,8 +20,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::FontTransform;
 
-use crate::figure::theme::{GRID, INK, MUTED, NEUTRAL};
-use crate::figure::{Figure, Glyph, Rgb, Shape};
+use crate::figure::{Dash, Figure, Glyph, Rgb, Shape};
 use layout::{Align, Label, Placement, VAlign};
 
 /// Image formats we write.
@@ -38,7 +40,7 @@ pub fn svg(fig: &Figure) -> Result<String> {
         draw(&root, fig, TextOrder::Logical)?;
         root.present().context("could not finish the SVG")?;
     }
-    Ok(out)
+    Ok(svg_bidi::mark_right_to_left(&out))
 }
 
 /// Render a figure as PNG bytes.
@@ -172,7 +174,9 @@ pub(crate) fn draw<DB: DrawingBackend>(
     fig: &Figure,
     order: TextOrder,
 ) -> Result<()> {
-    root.fill(&WHITE).map_err(draw_err)?;
+    let theme = fig.theme;
+    let (ink, muted, paper) = (theme.ink, theme.muted, color(theme.background));
+    root.fill(&paper).map_err(draw_err)?;
     let pen = Pen { area: root, order };
     let measure = |s: &str, size: f64, bold: bool| pen.width(s, size, bold);
     let p = Placement::compute(fig, &measure);
@@ -204,16 +208,20 @@ pub(crate) fn draw<DB: DrawingBackend>(
     // Sections (phases): separators and labels along the top of the plot.
     for sec in &p.sections {
         if let Some(x) = sec.separator {
-            dashed_vline(root, x, plot.top, plot.bottom, MUTED, s)?;
+            dashed_vline(root, x, plot.top, plot.bottom, muted, s)?;
         }
         pen.text(&sec.label)?;
     }
     // Grid and y ticks.
     for tick in &p.y_ticks {
-        hline(tick.y, GRID, 1)?;
+        hline(tick.y, theme.grid, 1)?;
         pen.text(&tick.label)?;
     }
-    hline(map.y(fig.y.neutral), NEUTRAL, (2.0 * s).max(1.0) as u32)?;
+    hline(
+        map.y(fig.y.neutral),
+        theme.neutral,
+        (2.0 * s).max(1.0) as u32,
+    )?;
     for word in &p.zone_words {
         pen.text(word)?;
     }
@@ -263,29 +271,11 @@ pub(crate) fn draw<DB: DrawingBackend>(
             .round()
             .max(1.0) as u32;
         let style = color(line.color).mix(line.opacity).stroke_width(width);
-        if line.dashed {
-            root.draw(&DashedPathElement::new(
-                path,
-                (10.0 * s) as u32,
-                (7.0 * s) as u32,
-                style,
-            ))
-            .map_err(draw_err)?;
-        } else if path.len() > 1 {
-            root.draw(&PathElement::new(path, style))
-                .map_err(draw_err)?;
-        }
+        stroke(root, path, line.dash, style, 1.0, s)?;
         if line.dot > 0 && step_px >= 4.0 * (line.dot as f64) * s {
             let r = ((line.dot as f64) * s).round().max(2.0) as i32;
             for &pt in &pts {
-                root.draw(&Circle::new(
-                    pt,
-                    r,
-                    color(line.color).mix(line.opacity).filled(),
-                ))
-                .map_err(draw_err)?;
-                root.draw(&Circle::new(pt, r, WHITE.stroke_width(1)))
-                    .map_err(draw_err)?;
+                dot(root, pt, line.mark, r, line.color, line.opacity, paper)?;
             }
         }
     }
@@ -296,6 +286,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
             m.shape,
             m.color,
             (m.size as f64 * s).max(3.0),
+            ink,
         )?;
     }
 
@@ -305,7 +296,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
             (left, plot.top.round() as i32),
             (right, plot.bottom.round() as i32),
         ],
-        color(MUTED).stroke_width(1),
+        color(muted).stroke_width(1),
     ))
     .map_err(draw_err)?;
     pen.text(&p.y_title)?;
@@ -321,17 +312,17 @@ pub(crate) fn draw<DB: DrawingBackend>(
         .map_err(draw_err)
     };
     for &x in &p.step_ticks {
-        tick_down(x, MUTED)?;
+        tick_down(x, muted)?;
     }
     for tick in &p.time_ticks {
-        tick_down(tick.x, INK)?;
+        tick_down(tick.x, ink)?;
         pen.text(&tick.label)?;
     }
     for label in &p.x_labels {
         if let Some(leader) = label.leader {
             root.draw(&PathElement::new(
                 leader.to_vec(),
-                color(MUTED).stroke_width(1),
+                color(muted).stroke_width(1),
             ))
             .map_err(draw_err)?;
         }
@@ -350,7 +341,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
             color(note.color).stroke_width((2.0 * s).max(1.0) as u32),
         ))
         .map_err(draw_err)?;
-        root.draw(&Rectangle::new(note.backdrop, WHITE.mix(0.8).filled()))
+        root.draw(&Rectangle::new(note.backdrop, paper.mix(0.8).filled()))
             .map_err(draw_err)?;
         pen.text(&note.text)?;
     }
@@ -362,7 +353,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
             color(c.color).stroke_width(2),
         ))
         .map_err(draw_err)?;
-        root.draw(&Rectangle::new(c.frame, WHITE.mix(0.95).filled()))
+        root.draw(&Rectangle::new(c.frame, paper.mix(0.95).filled()))
             .map_err(draw_err)?;
         root.draw(&Rectangle::new(c.frame, color(c.color).stroke_width(2)))
             .map_err(draw_err)?;
@@ -378,30 +369,24 @@ pub(crate) fn draw<DB: DrawingBackend>(
             Glyph::Line {
                 color: c,
                 width,
-                dashed,
-                dot,
+                dash,
+                dot: with_dot,
+                mark,
             } => {
                 let w = ((*width as f64) * s).round().max(1.0) as u32;
                 let pts = vec![(x as i32, cy as i32), ((x + gw) as i32, cy as i32)];
-                if *dashed {
-                    root.draw(&DashedPathElement::new(
-                        pts,
-                        (8.0 * s) as u32,
-                        (5.0 * s) as u32,
-                        color(*c).stroke_width(w),
-                    ))
-                    .map_err(draw_err)?;
-                } else {
-                    root.draw(&PathElement::new(pts, color(*c).stroke_width(w)))
-                        .map_err(draw_err)?;
-                }
-                if *dot {
-                    root.draw(&Circle::new(
+                stroke(root, pts, *dash, color(*c).stroke_width(w), 0.8, s)?;
+                if *with_dot {
+                    let r = (5.0 * s).max(2.0) as i32;
+                    dot(
+                        root,
                         ((x + gw / 2.0) as i32, cy as i32),
-                        (5.0 * s).max(2.0) as i32,
-                        color(*c).filled(),
-                    ))
-                    .map_err(draw_err)?;
+                        *mark,
+                        r,
+                        *c,
+                        1.0,
+                        paper,
+                    )?;
                 }
             }
             Glyph::Fill { color: c, opacity } => {
@@ -421,6 +406,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
                     *shape,
                     *c,
                     8.0 * s,
+                    ink,
                 )?;
             }
             Glyph::Symbol { .. } => {}
@@ -431,6 +417,74 @@ pub(crate) fn draw<DB: DrawingBackend>(
         pen.text(&item.text)?;
     }
     Ok(())
+}
+
+/// A path stroked in `dash`; `length` scales the dash pattern (legend
+/// samples are short).
+fn stroke<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    path: Vec<(i32, i32)>,
+    dash: Dash,
+    style: ShapeStyle,
+    length: f64,
+    s: f64,
+) -> Result<()> {
+    if path.len() < 2 {
+        return Ok(());
+    }
+    let w = f64::from(style.stroke_width);
+    let (on, off) = match dash {
+        Dash::Solid => return root.draw(&PathElement::new(path, style)).map_err(draw_err),
+        Dash::Dashed => (10.0 * s, 7.0 * s),
+        Dash::Dotted => (w.max(2.0 * s), 2.0 * w + 3.0 * s),
+        Dash::LongDash => (22.0 * s, 7.0 * s),
+    };
+    let px = |v: f64| (v * length).round().max(1.0) as u32;
+    root.draw(&DashedPathElement::new(path, px(on), px(off), style))
+        .map_err(draw_err)
+}
+
+/// A dot of a line at `pt`, ringed in the paper's colour so it stands out
+/// where lines cross.
+fn dot<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    pt: (i32, i32),
+    mark: Shape,
+    r: i32,
+    c: Rgb,
+    opacity: f64,
+    paper: RGBColor,
+) -> Result<()> {
+    let fill = color(c).mix(opacity).filled();
+    let edge = paper.stroke_width(1);
+    match mark {
+        Shape::Square => {
+            let r = (f64::from(r) * 0.9).round() as i32;
+            let corners = [(pt.0 - r, pt.1 - r), (pt.0 + r, pt.1 + r)];
+            root.draw(&Rectangle::new(corners, fill))
+                .map_err(draw_err)?;
+            root.draw(&Rectangle::new(corners, edge)).map_err(draw_err)
+        }
+        Shape::Diamond => {
+            let r = (f64::from(r) * 1.25).round() as i32;
+            let pts = vec![
+                (pt.0, pt.1 - r),
+                (pt.0 + r, pt.1),
+                (pt.0, pt.1 + r),
+                (pt.0 - r, pt.1),
+            ];
+            root.draw(&Polygon::new(pts.clone(), fill))
+                .map_err(draw_err)?;
+            let mut outline = pts;
+            outline.push(outline[0]);
+            root.draw(&PathElement::new(outline, edge))
+                .map_err(draw_err)
+        }
+        _ => {
+            root.draw(&Circle::new(pt, r, fill)).map_err(draw_err)?;
+            root.draw(&Circle::new(pt, r, edge)).map_err(draw_err)
+        }
+    }
 }
 
 fn dashed_vline<DB: DrawingBackend>(
@@ -458,6 +512,7 @@ fn marker<DB: DrawingBackend>(
     shape: Shape,
     c: Rgb,
     size: f64,
+    ink: Rgb,
 ) -> Result<()> {
     let r = size.round() as i32;
     match shape {
@@ -472,8 +527,14 @@ fn marker<DB: DrawingBackend>(
                 .map_err(draw_err)?;
             let mut outline = pts;
             outline.push(outline[0]);
-            root.draw(&PathElement::new(outline, BLACK.mix(0.6).stroke_width(1)))
-                .map_err(draw_err)?;
+            root.draw(&PathElement::new(
+                outline,
+                color(ink).mix(0.6).stroke_width(1),
+            ))
+            .map_err(draw_err)?;
+        }
+        Shape::Square | Shape::Diamond => {
+            dot(root, (x, y), shape, r, c, 1.0, color(ink))?;
         }
         Shape::Circle => {
             root.draw(&Circle::new((x, y), r, color(c).filled()))

@@ -53,10 +53,31 @@ pub fn has_rtl(text: &str) -> bool {
 }
 
 /// Reorder one line of logical-order text into visual (left-to-right drawing)
-/// order, mirroring brackets inside right-to-left runs. Needed for backends
-/// that draw glyph by glyph (PNG); never used for SVG, whose viewer applies
-/// the bidi algorithm itself.
+/// order, mirroring brackets inside right-to-left runs. The base direction
+/// is that of the first strong character. Bidi marks and embedding controls
+/// (`U+200E` …) have done their work once the text is in visual order and
+/// are left out, as they have no glyph. Needed for backends that draw glyph
+/// by glyph (PNG); never used for SVG, whose viewer applies the bidi
+/// algorithm itself.
 pub fn visual_order(line: &str) -> String {
+    let visual = reorder(line);
+    if visual.chars().any(is_bidi_control) {
+        visual.chars().filter(|&c| !is_bidi_control(c)).collect()
+    } else {
+        visual
+    }
+}
+
+/// Marks and controls of the bidi algorithm: LRM, RLM, ALM, the embeddings,
+/// overrides and isolates.
+fn is_bidi_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+    )
+}
+
+fn reorder(line: &str) -> String {
     if !has_rtl(line) {
         return line.to_string();
     }
@@ -240,6 +261,18 @@ mod tests {
         // mirrors the brackets so they still enclose it.
         let v = visual_order("חניה (קומה 2)");
         assert_eq!(v, "(2 המוק) הינח");
+    }
+
+    /// A left-to-right mark keeps a minus before its digits inside Hebrew,
+    /// and is not drawn.
+    #[test]
+    fn negative_numbers_in_hebrew_keep_their_minus_in_front() {
+        // Logical "סולם ‎−5 עד 5": read from the right, −5 then 5.
+        let v = visual_order("סולם \u{200E}\u{2212}5 עד 5");
+        assert_eq!(v, "5 דע \u{2212}5 םלוס");
+        // Without the mark the minus would trail its digits.
+        assert_ne!(visual_order("סולם \u{2212}5 עד 5"), v);
+        assert_eq!(visual_order("\u{200E}\u{2212}2"), "\u{2212}2");
     }
 
     #[test]

@@ -357,13 +357,16 @@ pub(crate) mod tests {
             callouts: vec![],
             axis_notes: vec![],
             words: crate::figure::Lang::En.words(),
+            direction: crate::figure::Direction::LeftToRight,
+            theme: crate::figure::ThemeName::Light.theme(),
             legend: vec![LegendEntry {
                 label: "feeling".into(),
                 glyph: Glyph::Line {
                     color: Rgb(0, 0, 0),
                     width: 2,
-                    dashed: false,
+                    dash: crate::figure::Dash::Solid,
                     dot: false,
+                    mark: crate::figure::Shape::Circle,
                 },
             }],
         }

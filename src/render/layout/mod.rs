@@ -14,8 +14,8 @@
 pub(crate) mod frame;
 mod map;
 
-use crate::figure::theme;
 use crate::figure::words::Direction;
+use crate::figure::Theme;
 use crate::figure::{format_value, Figure, Rgb};
 use crate::render::text;
 pub use frame::{Frame, XLabelMode};
@@ -234,7 +234,8 @@ impl Placement {
     /// `measure(text, size, bold)` gives a text's width in pixels.
     pub fn compute(fig: &Figure, measure: &dyn Fn(&str, f64, bool) -> f64) -> Placement {
         let f = Frame::compute(fig, measure);
-        let dir = fig.words.direction();
+        let dir = fig.direction;
+        let theme = fig.theme;
         let s = f.scale;
         let plot = f.plot;
         let map = PixelMap::new(fig, plot);
@@ -245,7 +246,7 @@ impl Placement {
             text::fit(&fig.title, title_w, &|t| measure(t, f.title_size, true)),
             (middle, f.pad),
             f.title_size,
-            theme::INK,
+            theme.ink,
         )
         .bold()
         .anchor(Align::Center, VAlign::Top);
@@ -255,7 +256,7 @@ impl Placement {
             }),
             (middle, f.subtitle_top),
             f.subtitle_size,
-            theme::MUTED,
+            theme.muted,
         )
         .anchor(Align::Center, VAlign::Top);
 
@@ -275,7 +276,7 @@ impl Placement {
                         label,
                         ((x0 + x1) / 2.0, plot.top + 6.0 * s),
                         f.section_size,
-                        theme::MUTED,
+                        theme.muted,
                     )
                     .bold()
                     .anchor(Align::Center, VAlign::Top),
@@ -297,7 +298,7 @@ impl Placement {
                         format_value(t),
                         (plot.left - 10.0 * s, y),
                         f.tick_size,
-                        theme::INK,
+                        theme.ink,
                     )
                     .anchor(Align::Right, VAlign::Center),
                 }
@@ -329,7 +330,7 @@ impl Placement {
                 fig.y.neutral_label.clone(),
                 (words_x, map.y(fig.y.neutral) - 5.0 * s),
                 f.zone_size,
-                theme::NEUTRAL,
+                theme.neutral,
             )
             .bold()
             .anchor(dir.end(), VAlign::Bottom),
@@ -342,7 +343,7 @@ impl Placement {
             }),
             (f.pad, (plot.top + plot.bottom) / 2.0),
             f.tick_size,
-            theme::INK,
+            theme.ink,
         )
         .anchor(Align::Center, VAlign::Top)
         .rotated();
@@ -365,20 +366,20 @@ impl Placement {
                         tick.text.clone(),
                         (x, plot.bottom + 8.0 * s),
                         f.tick_size,
-                        theme::INK,
+                        theme.ink,
                     )
                     .anchor(Align::Center, VAlign::Top),
                 }
             })
             .collect();
-        let x_labels = x_labels(&f, &map);
+        let x_labels = x_labels(&f, &map, theme);
         let x_note = f.x_thinned.then(|| {
             Label::new(
                 fig.words
                     .every_nth_labelled(f.x_every, f.x_labels.len(), fig.x.labels.len()),
                 (dir.end_of(&plot, 0.0), f.label_area_bottom),
                 f.tick_size * 0.85,
-                theme::MUTED,
+                theme.muted,
             )
             .anchor(dir.end(), VAlign::Bottom)
         });
@@ -414,7 +415,7 @@ impl Placement {
 }
 
 /// Step labels at their places, with leaders where they were moved aside.
-fn x_labels(f: &Frame, map: &PixelMap) -> Vec<PlacedXLabel> {
+fn x_labels(f: &Frame, map: &PixelMap, theme: &Theme) -> Vec<PlacedXLabel> {
     let s = f.scale;
     let plot = f.plot;
     let label_top = plot.bottom + 10.0 * s + f.tick_row + f.leader_band;
@@ -432,11 +433,7 @@ fn x_labels(f: &Frame, map: &PixelMap) -> Vec<PlacedXLabel> {
                     (x.round() as i32, (label_top - 3.0 * s).round() as i32),
                 ]
             });
-            let ink = if shown.alert {
-                theme::FRUSTRATION
-            } else {
-                theme::INK
-            };
+            let ink = if shown.alert { theme.alert } else { theme.ink };
             let mut texts = Vec::new();
             match f.x_mode {
                 XLabelMode::Horizontal => {
@@ -453,7 +450,7 @@ fn x_labels(f: &Frame, map: &PixelMap) -> Vec<PlacedXLabel> {
                     }
                     if let Some(note) = &shown.note {
                         let y = label_top + shown.lines.len() as f64 * f.label_line + 2.0 * s;
-                        let c = if shown.alert { ink } else { theme::MUTED };
+                        let c = if shown.alert { ink } else { theme.muted };
                         texts.push(
                             Label::new(note.clone(), (x, y), f.label_size * 0.85, c)
                                 .anchor(Align::Center, VAlign::Top),
@@ -656,8 +653,13 @@ fn legend(fig: &Figure, f: &Frame, dir: Direction) -> Vec<PlacedLegend> {
                 glyph_width: gw,
                 center_y: cy,
                 symbol,
-                text: Label::new(item.text.clone(), (text_x, cy), f.legend_size, theme::INK)
-                    .anchor(dir.start(), VAlign::Center),
+                text: Label::new(
+                    item.text.clone(),
+                    (text_x, cy),
+                    f.legend_size,
+                    fig.theme.ink,
+                )
+                .anchor(dir.start(), VAlign::Center),
             }
         })
         .collect()
@@ -666,7 +668,7 @@ fn legend(fig: &Figure, f: &Frame, dir: Direction) -> Vec<PlacedLegend> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::figure::{AxisNote, Callout, Lang};
+    use crate::figure::{AxisNote, Callout};
 
     fn measure(t: &str, size: f64, _: bool) -> f64 {
         t.chars().count() as f64 * size * 0.55
@@ -679,14 +681,14 @@ mod tests {
         fig.axis_notes.push(AxisNote {
             at: 0.5,
             text: "→ billing".into(),
-            color: theme::MUTED,
+            color: crate::figure::theme::MUTED,
         });
         for _ in 0..2 {
             fig.callouts.push(Callout {
                 x: 1.0,
                 y: -4.0,
                 lines: vec!["critical dip: b".into(), "−4 · drop 6".into()],
-                color: theme::FRUSTRATION,
+                color: crate::figure::theme::FRUSTRATION,
             });
         }
         fig
@@ -720,7 +722,7 @@ mod tests {
     fn direction_decides_the_sides() {
         let mut fig = figure();
         let ltr = Placement::compute(&fig, &measure);
-        fig.words = Lang::He.words();
+        fig.direction = Direction::RightToLeft;
         let rtl = Placement::compute(&fig, &measure);
         let neutral = |p: &Placement| p.zone_words.last().cloned().unwrap();
         assert_eq!(neutral(&ltr).h, Align::Right);
