@@ -16,8 +16,8 @@ use crate::analysis::pattern::{PatternOptions, Stat};
 use crate::analysis::Thresholds;
 use crate::chart::{PatternChoices, PatternStyle};
 use crate::cli::{
-    AnalysisArgs, BandArg, BatchArgs, CasesArg, Cli, Command, ImageArgs, ImageFormat, InputArgs, InputKind,
-    PatternArgs, ReadArgs, ReportFormatArg, StatArg, XAxisArg,
+    AnalysisArgs, BandArg, BatchArgs, CasesArg, Cli, Command, ImageArgs, ImageFormat, InputArgs,
+    InputKind, PatternArgs, ReadArgs, ReportFormatArg, StatArg, XAxisArg,
 };
 use crate::error::{quote, UsageError};
 use crate::figure::emotion::XMode;

@@ -207,10 +207,7 @@ impl Batch {
             );
         }
         if failed.len() > SHOWN {
-            eprintln!(
-                "error: … and {} more groups failed",
-                failed.len() - SHOWN
-            );
+            eprintln!("error: … and {} more groups failed", failed.len() - SHOWN);
         }
         let written = entries.len() - failed.len();
         if !self.quiet {

@@ -335,9 +335,15 @@ mod tests {
             .iter()
             .map(|t| t.to_string())
             .collect();
-        assert_eq!(names, ["out/index-2.json", "out/Index-3.json", "out/x.json"]);
+        assert_eq!(
+            names,
+            ["out/index-2.json", "out/Index-3.json", "out/x.json"]
+        );
         let beside = OutDir::new("out", "p-", Some("json"));
-        assert_eq!(beside.targets(&["index"])[0].to_string(), "out/p-index.json");
+        assert_eq!(
+            beside.targets(&["index"])[0].to_string(),
+            "out/p-index.json"
+        );
     }
 
     #[test]
