@@ -88,7 +88,7 @@ pub struct AnalyzeArgs {
 #[derive(Debug, Args, Clone, Default)]
 #[command(next_help_heading = "One graph per group")]
 pub struct BatchArgs {
-    /// One graph per value of a column that describes a whole case: case, segment, version, channel, owner or note.
+    /// Group the cases by a column that describes a whole case (case, segment, version, channel, owner or note): one graph, and for pattern one report, per group.
     #[arg(long, value_name = "COLUMN")]
     pub by: Option<String>,
 
