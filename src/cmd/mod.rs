@@ -398,3 +398,52 @@ pub fn thresholds(scale: &Scale, args: &AnalysisArgs) -> Result<Thresholds, Usag
     }
     Ok(t)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn batch(by: Option<&str>, out_dir: Option<&str>) -> BatchArgs {
+        BatchArgs {
+            by: by.map(str::to_string),
+            out_dir: out_dir.map(PathBuf::from),
+            ..BatchArgs::default()
+        }
+    }
+
+    #[test]
+    fn batch_destinations() {
+        let svg = Format::Svg;
+        // No --by: nothing, and --out-dir alone is a usage error.
+        assert_eq!(batch_dest(&batch(None, None), None, svg, true), Ok(None));
+        assert!(batch_dest(&batch(None, Some("o")), None, svg, true).is_err());
+        // --out-dir DIR: plain names, DIR/index.json.
+        let d = batch_dest(&batch(Some("segment"), Some("o")), None, svg, true)
+            .unwrap()
+            .unwrap();
+        assert_eq!(d.files.targets(&["a b"])[0].to_string(), "o/a-b.svg");
+        assert_eq!(d.index, Path::new("o/index.json"));
+        // -o FILE: FILE's folder, its stem as prefix, <stem>.index.json.
+        let o = Some(Path::new("out/p.png"));
+        let d = batch_dest(&batch(Some("segment"), None), o, Format::Png, true)
+            .unwrap()
+            .unwrap();
+        assert_eq!(d.files.targets(&["x"])[0].to_string(), "out/p-x.png");
+        assert_eq!(d.index, Path::new("out/p.index.json"));
+        // -o -, both -o and --out-dir, or nowhere to write: usage errors.
+        let by = batch(Some("segment"), None);
+        assert!(batch_dest(&by, Some(Path::new("-")), svg, true).is_err());
+        assert!(batch_dest(&batch(Some("segment"), Some("o")), o, svg, true).is_err());
+        assert!(batch_dest(&by, None, svg, true).is_err());
+        assert_eq!(batch_dest(&by, None, svg, false), Ok(None));
+    }
+
+    #[test]
+    fn group_titles() {
+        assert_eq!(
+            group_title("Cinema survey", "seniors"),
+            "Cinema survey — seniors"
+        );
+        assert_eq!(group_title("", "seniors"), "seniors");
+    }
+}
