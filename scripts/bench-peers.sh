@@ -60,13 +60,27 @@ for fmt in svg png; do
   args=(-n "matplotlib: 20 segments -> $fmt" --prepare "rm -rf bench-data/out-mpl-$fmt"
         "$py scripts/peers/batch_matplotlib.py bench-data/segs20.csv bench-data/out-mpl-$fmt $fmt")
   # EMOGRAPH (issue 8):
-  # args+=(-n "emograph plot --by segment: 20 segments -> $fmt" --prepare "rm -rf bench-data/out-$fmt" "$bin plot bench-data/segs20.csv --by segment --out-dir bench-data/out-$fmt/ --format $fmt")
+  args+=(-n "emograph plot --by segment: 20 segments -> $fmt" --prepare "rm -rf bench-data/out-$fmt" "$bin plot bench-data/segs20.csv --by segment --out-dir bench-data/out-$fmt/ --format $fmt")
   hyperfine --warmup 1 --runs 3 -N "$@" "${args[@]}"
 done
 
 echo "== batch: 1,000 segments x 30 cases x 20 steps = 600,000 rows (targets: all SVGs < 4 s, all PNGs < 20 s)"
 # EMOGRAPH (issue 8):
-# for fmt in svg png; do hyperfine --warmup 1 --runs 3 -N "$@" --prepare "rm -rf bench-data/out1000-$fmt" -n "emograph plot --by segment: 1,000 segments -> $fmt" "$bin plot bench-data/segs1000.csv --by segment --out-dir bench-data/out1000-$fmt/ --format $fmt"; done
+for fmt in svg png; do hyperfine --warmup 1 --runs 3 -N "$@" --prepare "rm -rf bench-data/out1000-$fmt" -n "emograph plot --by segment: 1,000 segments -> $fmt" "$bin plot bench-data/segs1000.csv --by segment --out-dir bench-data/out1000-$fmt/ --format $fmt"; done
+
+echo "== batch: how time grows with the number of groups (30 cases x 20 steps each, SVG) and with --jobs 1 vs 2"
+for n in 100 300 1000; do
+  [ -f bench-data/segs$n.csv ] || python3 scripts/gen_sheet.py segments $n 30 20 bench-data/segs$n.csv
+done
+for jobs in 1 2; do
+  hyperfine --warmup 1 --runs 3 -N "$@" --prepare "rm -rf bench-data/outg" \
+    -n "100 segments, --jobs $jobs" "$bin plot bench-data/segs100.csv --by segment --out-dir bench-data/outg --format svg --jobs $jobs" \
+    -n "300 segments, --jobs $jobs" "$bin plot bench-data/segs300.csv --by segment --out-dir bench-data/outg --format svg --jobs $jobs" \
+    -n "1000 segments, --jobs $jobs" "$bin plot bench-data/segs1000.csv --by segment --out-dir bench-data/outg --format svg --jobs $jobs"
+done
+hyperfine --warmup 1 --runs 3 -N "$@" --prepare "rm -rf bench-data/outg" \
+  -n "1000 segments -> png, --jobs 1" "$bin plot bench-data/segs1000.csv --by segment --out-dir bench-data/outg --format png --jobs 1" \
+  -n "1000 segments -> png, --jobs 2" "$bin plot bench-data/segs1000.csv --by segment --out-dir bench-data/outg --format png --jobs 2"
 if [ "${BIG_PEERS:-0}" = 1 ]; then
   for fmt in svg png; do
     hyperfine --runs 1 -N "$@" --prepare "rm -rf bench-data/out1000-mpl-$fmt" \

@@ -23,7 +23,7 @@ pub struct Cli {
 pub enum Command {
     /// Draw the emotion graph of a sheet as SVG or PNG (or its line as a Mermaid journey).
     #[command(
-        after_help = "Examples:\n  emograph plot examples/cinema-evening.csv -o cinema.png\n  emograph plot workshop.csv --scale 1..5 --title \"Opening an account\" -o account.svg\n  emograph plot examples/bank-visit.mmd -o bank.png   (a Mermaid journey in; -o FILE.mmd writes one)"
+        after_help = "Examples:\n  emograph plot examples/cinema-evening.csv -o cinema.png\n  emograph plot workshop.csv --scale 1..5 --title \"Opening an account\" -o account.svg\n  emograph plot examples/bank-visit.mmd -o bank.png   (a Mermaid journey in; -o FILE.mmd writes one)\n  emograph plot responses.csv --by segment --out-dir graphs/ --format svg"
     )]
     Plot(PlotArgs),
     /// Find turning points, critical dips and the journey summary of every case.
@@ -33,7 +33,7 @@ pub enum Command {
     Analyze(AnalyzeArgs),
     /// Combine many cases into the typical pattern: per-step statistics, the pattern line and its marks.
     #[command(
-        after_help = "Examples:\n  emograph pattern examples/cinema-evening.csv\n  emograph pattern responses.csv --format json --by segment\n  emograph pattern responses.csv -o pattern.png --band minmax\n  emograph pattern responses.csv --format csv > summary.csv   (reads back as a summary)\n\nDefinitions: docs/method.md"
+        after_help = "Examples:\n  emograph pattern examples/cinema-evening.csv\n  emograph pattern responses.csv --format json --by segment\n  emograph pattern responses.csv --by segment --out-dir patterns/ --format csv\n  emograph pattern responses.csv -o pattern.png --band minmax\n  emograph pattern responses.csv --format csv > summary.csv   (reads back as a summary)\n\nDefinitions: docs/method.md"
     )]
     Pattern(PatternCmdArgs),
     /// Compare before and after a redesign: per-step changes with significance tests, the whole journey, fixed and new dips.
@@ -111,11 +111,36 @@ pub struct AnalyzeArgs {
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
+    /// Label every case with its group: its value in a column that describes a whole case (case, segment, version, channel, owner or note).
+    #[arg(long, value_name = "COLUMN")]
+    pub by: Option<String>,
+
     #[command(flatten)]
     pub input: InputArgs,
 
     #[command(flatten)]
     pub analysis: AnalysisArgs,
+}
+
+/// One graph per group of cases, for scripts.
+#[derive(Debug, Args, Clone, Default)]
+#[command(next_help_heading = "One graph per group")]
+pub struct BatchArgs {
+    /// Group the cases by a column that describes a whole case (case, segment, version, channel, owner or note): one graph, and for pattern one report, per group.
+    #[arg(long, value_name = "COLUMN")]
+    pub by: Option<String>,
+
+    /// With --by: the folder that receives one file per group and index.json (created if missing).
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+
+    /// With --by: render on at most N threads [default: all cores].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+
+    /// Print no warnings, no `wrote` lines and no summary (errors are still printed).
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -289,9 +314,12 @@ pub struct PatternCmdArgs {
     #[arg(short, long, value_name = "GRAPH")]
     pub output: Option<PathBuf>,
 
-    /// One pattern per value of a case column: segment or version.
-    #[arg(long, value_name = "COLUMN")]
-    pub by: Option<String>,
+    /// With --by: the format of each group's graph [default: from -o GRAPH's extension, else png].
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub graph_format: Option<ImageFormat>,
+
+    #[command(flatten)]
+    pub batch: BatchArgs,
 
     #[command(flatten)]
     pub input: InputArgs,
@@ -390,6 +418,9 @@ pub struct PlotArgs {
     /// With several cases, draw each case's line instead of their typical pattern.
     #[arg(long)]
     pub no_pattern: bool,
+
+    #[command(flatten)]
+    pub batch: BatchArgs,
 
     #[command(flatten)]
     pub input: InputArgs,

@@ -235,3 +235,16 @@ mod tests {
         assert!(quote(&"x".repeat(100)).ends_with("…\""));
     }
 }
+
+/// Failures already reported on standard error (e.g. the groups of a batch
+/// that failed): exit code 1 with nothing more printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reported;
+
+impl fmt::Display for Reported {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("some outputs failed (reported above)")
+    }
+}
+
+impl std::error::Error for Reported {}

@@ -1,13 +1,16 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use emograph::error::{InputError, UsageError, WorseAfter};
+use emograph::error::{InputError, Reported, UsageError, WorseAfter};
 
 fn main() -> ExitCode {
     let cli = emograph::cli::Cli::parse();
     match emograph::cmd::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
+            if err.downcast_ref::<Reported>().is_some() {
+                return ExitCode::from(1);
+            }
             if let Some(usage) = err.downcast_ref::<UsageError>() {
                 eprintln!("error: {usage}");
                 return ExitCode::from(2);

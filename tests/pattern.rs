@@ -88,8 +88,17 @@ fn by_needs_a_case_column() {
     let stderr = w.fails(&["pattern", &he, "--by", "segment"], 2);
     assert!(stderr.contains("no segment column"), "{stderr}");
     let cable = fixture("cable-install.csv");
-    let stderr = w.fails(&["pattern", &cable, "--by", "owner"], 2);
-    assert!(stderr.contains("expected segment or version"), "{stderr}");
+    let stderr = w.fails(&["pattern", &cable, "--by", "feeling"], 2);
+    assert!(
+        stderr.contains("expected a column that describes a whole case"),
+        "{stderr}"
+    );
+    // The owner changes within a case: it cannot group cases.
+    let stderr = w.fails(&["pattern", &cable, "--by", "owner"], 1);
+    assert!(
+        stderr.contains("the owner of case \"A17\" changes"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -423,14 +432,14 @@ fn by_group_names_are_safe_and_unique() {
         "p-none.svg",
     ];
     let stderr = String::from_utf8(out.stderr).unwrap();
-    let wrote: Vec<String> = expected.iter().map(|f| format!("wrote out/{f}")).collect();
-    assert_eq!(stderr.lines().collect::<Vec<_>>(), wrote);
+    assert_eq!(stderr, "wrote 9 graphs to out/\n");
     let mut files: Vec<String> = std::fs::read_dir(w.path("out"))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     files.sort();
     let mut sorted = expected.map(String::from).to_vec();
+    sorted.push("p.index.json".to_string());
     sorted.sort();
     assert_eq!(files, sorted);
     assert_eq!(w.files(), ["in.csv", "out", "victim.txt"]);
@@ -474,6 +483,6 @@ fn by_with_one_group_names_the_graph_for_it() {
         .args(["pattern", "in.csv", "--by", "segment", "-o", "p.svg"])
         .assert()
         .success()
-        .stderr("wrote p-solo.svg\n");
-    assert_eq!(w.files(), ["in.csv", "p-solo.svg"]);
+        .stderr("wrote 1 graph to ./\n");
+    assert_eq!(w.files(), ["in.csv", "p-solo.svg", "p.index.json"]);
 }

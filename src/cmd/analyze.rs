@@ -6,6 +6,7 @@ use anyhow::Result;
 
 use crate::analysis::journey::analyze_all;
 use crate::cli::AnalyzeArgs;
+use crate::model::group::NO_VALUE;
 use crate::output::{Plan, Target};
 use crate::report;
 
@@ -15,7 +16,15 @@ pub fn plan(args: &AnalyzeArgs, plan: &mut Plan) -> Result<()> {
     setup.follow(ds.scale, &args.analysis)?;
     let t = setup.thresholds;
     let analyses = analyze_all(&ds, &t);
-    let built = report::analysis::build(&ds, &analyses, &t);
+    let mut built = report::analysis::build(&ds, &analyses, &t);
+    if let Some(by) = &args.by {
+        // Every case labelled with its group, in sheet order.
+        let group_by = super::group_by(by, &ds)?;
+        built.by = Some(by.as_str());
+        for (c, case) in built.cases.iter_mut().zip(&ds.cases) {
+            c.group = Some(group_by.text(&ds, case).unwrap_or(NO_VALUE));
+        }
+    }
     let exporter = report::exporter(args.format.into());
     let out = Target::named(args.output.as_deref().unwrap_or(Path::new("-")));
     plan.stream(&out, &mut |w| exporter.analysis(&built, w))

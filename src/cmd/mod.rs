@@ -13,14 +13,15 @@ pub mod plot;
 pub mod template;
 pub mod validate;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::analysis::pattern::{PatternOptions, Stat};
 use crate::analysis::Thresholds;
 use crate::chart::{PatternChoices, PatternStyle};
 use crate::cli::{
-    AnalysisArgs, BandArg, CasesArg, Cli, Command, DirectionArg, ImageArgs, ImageFormat, InputArgs,
-    InputKind, LangArg, PatternArgs, ReadArgs, ReportFormatArg, StatArg, ThemeArg, XAxisArg,
+    AnalysisArgs, BandArg, BatchArgs, CasesArg, Cli, Command, DirectionArg, ImageArgs, ImageFormat,
+    InputArgs, InputKind, LangArg, PatternArgs, ReadArgs, ReportFormatArg, StatArg, ThemeArg,
+    XAxisArg,
 };
 use crate::error::{quote, UsageError};
 use crate::figure::emotion::{ChartOptions, XMode};
@@ -31,7 +32,7 @@ use crate::input::{InputOptions, LayoutChoice};
 use crate::model::group::GroupBy;
 use crate::model::{Dataset, Scale, Sheet};
 use crate::numfmt::value;
-use crate::output::Plan;
+use crate::output::{OutDir, Plan};
 use crate::render::Format;
 use crate::report::ReportFormat;
 
@@ -321,27 +322,129 @@ pub fn image_format(path: &Path, flag: Option<Format>) -> Result<Format, UsageEr
     }
 }
 
-/// The column `--by` names, if it is one cases can be grouped by and the sheet has it.
-pub fn group_by(by: &str, ds: &Dataset) -> Result<GroupBy, UsageError> {
-    let group_by = match role_of(by) {
+/// Where a batch (`--by`) writes: the group files' folder, prefix and
+/// extension, and the index's path.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BatchDest {
+    pub files: OutDir,
+    pub index: PathBuf,
+}
+
+/// Check the batch flags before anything is read: `--out-dir`, `--jobs`
+/// need `--by`; `--by` with `-o -` is a usage error; `-o FILE` with `--by`
+/// is short for `--out-dir` FILE's folder with FILE's stem as prefix (its
+/// index is `<stem>.index.json` beside it). `None` when there is no `--by`
+/// or nowhere to write files (`need` says whether that is an error).
+pub fn batch_dest(
+    batch: &BatchArgs,
+    output: Option<&Path>,
+    format: Format,
+    need: bool,
+) -> Result<Option<BatchDest>, UsageError> {
+    let Some(by) = &batch.by else {
+        if batch.out_dir.is_some() {
+            return Err(UsageError(
+                "--out-dir needs --by COLUMN: one file per group of cases".to_string(),
+            ));
+        }
+        if batch.jobs.is_some() {
+            return Err(UsageError(
+                "--jobs needs --by COLUMN: it limits the threads that draw the groups".to_string(),
+            ));
+        }
+        return Ok(None);
+    };
+    let ext = match format {
+        Format::Svg => "svg",
+        Format::Png => "png",
+    };
+    match (&batch.out_dir, output) {
+        (Some(_), Some(_)) => Err(UsageError(
+            "--out-dir and -o both say where the groups go: give one of them".to_string(),
+        )),
+        (_, Some(p)) if p.as_os_str() == "-" => Err(UsageError(format!(
+            "--by {} writes one file per group, and -o - is standard output: give --out-dir DIR",
+            quote(by)
+        ))),
+        (Some(dir), None) => Ok(Some(BatchDest {
+            files: OutDir::new(dir.clone(), "", Some(ext)),
+            index: dir.join(format!("{}.json", crate::output::target::INDEX)),
+        })),
+        (None, Some(file)) => {
+            let files = OutDir::beside(file);
+            let stem = file
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "groups".to_string());
+            let index = files.dir().join(format!("{stem}.index.json"));
+            Ok(Some(BatchDest { files, index }))
+        }
+        (None, None) if need => Err(UsageError(format!(
+            "--by {} draws one graph per group: give --out-dir DIR",
+            quote(by)
+        ))),
+        (None, None) => Ok(None),
+    }
+}
+
+/// `--title` (or the title from the input's name) with the group after it:
+/// `Cinema survey — seniors`.
+pub fn group_title(prefix: &str, group: &str) -> String {
+    if prefix.is_empty() {
+        group.to_string()
+    } else {
+        format!("{prefix} — {group}")
+    }
+}
+
+/// The column `--by` names, if cases can be grouped by it and the sheet has
+/// it: `case`, `segment`, `version`, or a row column that keeps one value
+/// through each case (`channel`, `owner`, `note`). A row column whose value
+/// changes within a case is an input error naming the case and the line.
+pub fn group_by(by: &str, ds: &Dataset) -> anyhow::Result<GroupBy> {
+    let role = role_of(by);
+    let group_by = match role {
+        Some(Role::Case) => GroupBy::Case,
         Some(Role::Segment) => GroupBy::Segment,
         Some(Role::Version) => GroupBy::Version,
+        Some(Role::Channel) => GroupBy::Channel,
+        Some(Role::Owner) => GroupBy::Owner,
+        Some(Role::Note) => GroupBy::Note,
         _ => {
+            let what = match role {
+                Some(Role::Step | Role::Phase | Role::Order) => " describes a step, not a case",
+                Some(_) => " holds a value per row, not a name of a group",
+                None => " is not a column emograph knows",
+            };
             return Err(UsageError(format!(
-                "--by {}: expected segment or version (a column that describes a whole case)",
+                "--by {}{what}: expected a column that describes a whole case: case, segment, version, channel, owner or note",
                 quote(by)
-            )))
+            ))
+            .into());
         }
     };
+    let name = role.map(Role::name).unwrap_or(by);
     if !group_by.in_sheet(&ds.columns) {
-        let name = match group_by {
-            GroupBy::Segment => Role::Segment.name(),
-            GroupBy::Version => Role::Version.name(),
-        };
         return Err(UsageError(format!(
             "--by {}: the sheet has no {name} column",
             quote(by)
-        )));
+        ))
+        .into());
+    }
+    if let Err(c) = crate::model::group::check(ds, group_by) {
+        return Err(crate::error::InputError::new(
+            crate::error::Location::file(&ds.source.name),
+            format!(
+                "--by {name}: the {name} of case {} changes from {} to {} at line {}",
+                quote(&c.case),
+                quote(&c.first),
+                quote(&c.then),
+                c.line
+            ),
+            "one value per case in a column that groups cases (or blank)",
+        )
+        .with_hint("group by a column that describes a whole case, such as segment")
+        .into());
     }
     Ok(group_by)
 }
@@ -420,4 +523,53 @@ pub fn thresholds(scale: &Scale, args: &AnalysisArgs) -> Result<Thresholds, Usag
         t.sharp_drop = d;
     }
     Ok(t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn batch(by: Option<&str>, out_dir: Option<&str>) -> BatchArgs {
+        BatchArgs {
+            by: by.map(str::to_string),
+            out_dir: out_dir.map(PathBuf::from),
+            ..BatchArgs::default()
+        }
+    }
+
+    #[test]
+    fn batch_destinations() {
+        let svg = Format::Svg;
+        // No --by: nothing, and --out-dir alone is a usage error.
+        assert_eq!(batch_dest(&batch(None, None), None, svg, true), Ok(None));
+        assert!(batch_dest(&batch(None, Some("o")), None, svg, true).is_err());
+        // --out-dir DIR: plain names, DIR/index.json.
+        let d = batch_dest(&batch(Some("segment"), Some("o")), None, svg, true)
+            .unwrap()
+            .unwrap();
+        assert_eq!(d.files.targets(&["a b"])[0].to_string(), "o/a-b.svg");
+        assert_eq!(d.index, Path::new("o/index.json"));
+        // -o FILE: FILE's folder, its stem as prefix, <stem>.index.json.
+        let o = Some(Path::new("out/p.png"));
+        let d = batch_dest(&batch(Some("segment"), None), o, Format::Png, true)
+            .unwrap()
+            .unwrap();
+        assert_eq!(d.files.targets(&["x"])[0].to_string(), "out/p-x.png");
+        assert_eq!(d.index, Path::new("out/p.index.json"));
+        // -o -, both -o and --out-dir, or nowhere to write: usage errors.
+        let by = batch(Some("segment"), None);
+        assert!(batch_dest(&by, Some(Path::new("-")), svg, true).is_err());
+        assert!(batch_dest(&batch(Some("segment"), Some("o")), o, svg, true).is_err());
+        assert!(batch_dest(&by, None, svg, true).is_err());
+        assert_eq!(batch_dest(&by, None, svg, false), Ok(None));
+    }
+
+    #[test]
+    fn group_titles() {
+        assert_eq!(
+            group_title("Cinema survey", "seniors"),
+            "Cinema survey — seniors"
+        );
+        assert_eq!(group_title("", "seniors"), "seniors");
+    }
 }

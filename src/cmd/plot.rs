@@ -3,15 +3,21 @@
 //! (or each case's line with `--no-pattern` or `--x time`). A summary: its
 //! pattern. What to draw is decided in `chart::plot`. With `-o FILE.mmd`
 //! (or `--format mermaid`) the drawn line is written as a Mermaid journey
-//! instead (`chart::mermaid`).
+//! instead (`chart::mermaid`). With `--by`, one
+//! graph per group, each drawn as `plot` draws that group alone
+//! (`model::group::subset`), written by `output::batch`.
 
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
+use crate::analysis::pattern::{from_cases, PatternOptions};
 use crate::cli::{ImageFormat, PlotArgs, XAxisArg};
 use crate::error::UsageError;
 use crate::figure::emotion::ChartOptions;
+use crate::model::group::{split, steps_of, subset};
+use crate::model::Sheet;
+use crate::output::batch::{Batch, Group, Made};
 use crate::output::{Job, Plan, Target};
 use crate::render::Format;
 
@@ -23,6 +29,11 @@ enum Output {
 }
 
 pub fn plan(args: &PlotArgs, plan: &mut Plan) -> Result<()> {
+    plan.quiet = args.batch.quiet;
+    if args.batch.by.is_some() {
+        return batch(args, plan);
+    }
+    super::batch_dest(&args.batch, None, Format::Png, false)?;
     let (output, format) = output_and_format(args)?;
     if is_same_file(&output, Path::new(&args.input.input)) {
         return Err(UsageError(format!(
@@ -91,6 +102,74 @@ fn is_mermaid_name(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("mmd") || e.eq_ignore_ascii_case("mermaid"))
+}
+
+/// `plot --by COLUMN --out-dir DIR`: one graph per group and `index.json`.
+fn batch(args: &PlotArgs, plan: &mut Plan) -> Result<()> {
+    let by = args.batch.by.as_deref().unwrap_or_default();
+    let flag = args.format.and_then(ImageFormat::picture);
+    let format = match &args.output {
+        Some(p) if p.as_os_str() != "-" => super::image_format(p, flag)?,
+        _ => flag.unwrap_or(Format::Png),
+    };
+    let dest = super::batch_dest(&args.batch, args.output.as_deref(), format, true)?
+        .ok_or_else(|| UsageError("--by needs --out-dir DIR".to_string()))?;
+    let mut setup = super::setup(&args.input.read, &args.analysis)?;
+    let choices = super::plot_choices(&args.pattern, !args.no_pattern);
+    let o = PatternOptions::from(&args.pattern);
+    let sheet = super::load_sheet(&args.input, &setup.options, plan)?;
+    setup.follow(super::scale_of(&sheet), &args.analysis)?;
+    let (scale, t) = (setup.scale, setup.thresholds);
+    let base = ChartOptions {
+        x: args.x_axis.into(),
+        marks: !args.no_marks,
+        ..super::sheet_chart_options(&args.image, &args.input.input, &sheet)
+    };
+    let Sheet::Cases(ds) = sheet else {
+        return Err(UsageError(
+            "--by needs a sheet of cases; a summary holds one pattern".to_string(),
+        )
+        .into());
+    };
+    let groups = split(&ds, super::group_by(by, &ds)?);
+    plan.say_warnings();
+    let prefix = base.title.clone();
+    let infos: Vec<Group> = groups
+        .iter()
+        .map(|g| Group {
+            name: g.name.clone(),
+            cases: g.cases.len(),
+            steps: steps_of(&ds, &g.cases),
+        })
+        .collect();
+    let batch = Batch {
+        input: args.input.input.clone(),
+        by: by.to_string(),
+        graphs: dest.files,
+        reports: None,
+        index: dest.index,
+        jobs: args.batch.jobs.map(usize::from),
+        quiet: args.batch.quiet,
+    };
+    batch.run(&infos, |i| {
+        let g = &groups[i];
+        let alone = subset(&ds, &g.cases);
+        let cases: Vec<_> = alone.cases.iter().collect();
+        let p = from_cases(&cases, alone.steps.len(), &t, &o);
+        let opts = ChartOptions {
+            title: super::group_title(&prefix, &g.name),
+            ..base.clone()
+        };
+        let chart = crate::chart::plot(&Sheet::Cases(alone), scale, &t, &choices, &opts)?;
+        Ok(Made {
+            figure: chart.figure,
+            format,
+            report: None,
+            critical_dips: p.analysis.critical_dips.len(),
+            prone_to_fail: p.steps.iter().filter(|s| s.risk == Some(true)).count(),
+            warnings: chart.warnings,
+        })
+    })
 }
 
 /// The output path and format: `-o` and `--format` when given, otherwise

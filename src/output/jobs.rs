@@ -68,6 +68,8 @@ pub struct Plan {
     /// Whole `warning: …` lines, in the order they arose.
     pub warnings: Vec<String>,
     pub jobs: Vec<Job>,
+    /// `--quiet`: print no warnings and no `wrote` lines (errors still are).
+    pub quiet: bool,
 }
 
 impl Plan {
@@ -92,27 +94,32 @@ impl Plan {
         target: &Target,
         fill: &mut dyn FnMut(&mut dyn std::io::Write) -> Result<()>,
     ) -> Result<()> {
-        for w in self.warnings.drain(..) {
-            eprintln!("{w}");
-        }
+        self.say_warnings();
         super::write_to(target, fill)
     }
 
     /// Finish a command: print the warnings, then — if building the plan
     /// succeeded — render and write every job; the first error stops the
     /// run (the jobs before it stay written and announced).
-    pub fn finish(self, built: Result<()>) -> Result<()> {
-        for w in &self.warnings {
-            eprintln!("{w}");
-        }
+    pub fn finish(mut self, built: Result<()>) -> Result<()> {
+        self.say_warnings();
         built?;
-        write_all(self.jobs)
+        write_all(self.jobs, self.quiet)
+    }
+
+    /// Print the warnings so far (unless quiet) and forget them.
+    pub fn say_warnings(&mut self) {
+        for w in self.warnings.drain(..) {
+            if !self.quiet {
+                eprintln!("{w}");
+            }
+        }
     }
 }
 
 /// Render the pictures (in parallel when there are several), then write
 /// each job in order, announcing it.
-fn write_all(jobs: Vec<Job>) -> Result<()> {
+fn write_all(jobs: Vec<Job>, quiet: bool) -> Result<()> {
     let pictures: Vec<(&Figure, Format)> = jobs
         .iter()
         .filter_map(|j| match &j.content {
@@ -146,7 +153,7 @@ fn write_all(jobs: Vec<Job>) -> Result<()> {
             Ok(())
         })?;
         if let Some(words) = &job.announce {
-            if !job.target.is_stdout() {
+            if !job.target.is_stdout() && !quiet {
                 eprintln!("wrote {}{words}", job.target);
             }
         }

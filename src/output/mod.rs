@@ -5,9 +5,12 @@
 //! - this file: the atomic writes ([`write()`], [`write_with`], [`write_to`]);
 //! - [`target`]: where an output goes ([`Target`]) and safe, unique file
 //!   names for groups in a folder ([`OutDir`]);
+//! - [`batch`]: one graph (and report) per group in a folder, rendered in
+//!   parallel, with `index.json`;
 //! - [`jobs`]: the list of pictures and reports a command wants written
 //!   ([`Plan`]), and the one writer that renders, writes and announces them.
 
+pub mod batch;
 pub mod jobs;
 pub mod target;
 

@@ -97,9 +97,16 @@ impl OutDir {
     }
 
     /// One target per group value, in the same order: safe, unique names
-    /// inside the folder whatever the values hold.
+    /// inside the folder whatever the values hold. Without a prefix, the
+    /// name `index` is kept for the batch's `index.json` (a group named
+    /// `index` becomes `index-2`).
     pub fn targets<S: AsRef<str>>(&self, values: &[S]) -> Vec<Target> {
-        unique_names(values)
+        let reserved: &[&str] = if self.prefix.is_empty() {
+            &[INDEX]
+        } else {
+            &[]
+        };
+        unique_names_avoiding(values, reserved)
             .into_iter()
             .map(|name| {
                 let file = match &self.extension {
@@ -168,10 +175,19 @@ pub fn safe_name(value: &str, index: usize) -> String {
     }
 }
 
+/// The stem kept free for a batch's index (`index.json`).
+pub const INDEX: &str = "index";
+
 /// Safe names for a list of values, made unique: a name already taken
 /// (ignoring letter case) gets `-2`, `-3` … in order of first appearance.
 pub fn unique_names<S: AsRef<str>>(values: &[S]) -> Vec<String> {
-    let mut taken: HashSet<String> = HashSet::with_capacity(values.len());
+    unique_names_avoiding(values, &[])
+}
+
+/// [`unique_names`], with `reserved` names (lower case) taken from the start.
+pub fn unique_names_avoiding<S: AsRef<str>>(values: &[S], reserved: &[&str]) -> Vec<String> {
+    let mut taken: HashSet<String> = HashSet::with_capacity(values.len() + reserved.len());
+    taken.extend(reserved.iter().map(|r| r.to_string()));
     values
         .iter()
         .enumerate()
@@ -308,6 +324,25 @@ mod tests {
                 "out/group-9.svg",
                 "out/group-10.svg",
             ]
+        );
+    }
+
+    #[test]
+    fn index_is_kept_for_the_index_without_a_prefix() {
+        let dir = OutDir::new("out", "", Some("json"));
+        let names: Vec<String> = dir
+            .targets(&["index", "Index", "x"])
+            .iter()
+            .map(|t| t.to_string())
+            .collect();
+        assert_eq!(
+            names,
+            ["out/index-2.json", "out/Index-3.json", "out/x.json"]
+        );
+        let beside = OutDir::new("out", "p-", Some("json"));
+        assert_eq!(
+            beside.targets(&["index"])[0].to_string(),
+            "out/p-index.json"
         );
     }
 

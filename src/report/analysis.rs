@@ -10,6 +10,9 @@ use crate::model::{Case, Dataset};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct AnalysisReport<'a> {
+    /// The column cases are grouped by (`analyze --by`); absent without it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub by: Option<&'a str>,
     pub scale: ScaleReport,
     pub cases: Vec<CaseReport<'a>>,
 }
@@ -41,6 +44,10 @@ impl ScaleReport {
 pub struct CaseReport<'a> {
     pub case: &'a str,
     pub segment: Option<&'a str>,
+    /// The case's group (its value in the `--by` column, `(none)` when
+    /// blank); absent without `--by`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<&'a str>,
     pub steps: Vec<StepValue<'a>>,
     pub turning_points: Vec<TurningReport<'a>>,
     pub critical_dips: Vec<DipReport<'a>>,
@@ -129,6 +136,7 @@ pub fn step_name<'a>(ds: &'a Dataset, case: &Case, index: usize) -> &'a str {
 /// Build the report of every case.
 pub fn build<'a>(ds: &'a Dataset, analyses: &[CaseAnalysis], t: &Thresholds) -> AnalysisReport<'a> {
     AnalysisReport {
+        by: None,
         scale: ScaleReport::new(t),
         cases: ds
             .cases
@@ -233,6 +241,7 @@ fn case_report<'a>(ds: &'a Dataset, case: &'a Case, a: &CaseAnalysis) -> CaseRep
     CaseReport {
         case: &case.name,
         segment: case.segment.map(|s| ds.text(s)),
+        group: None,
         steps: case
             .points
             .iter()

@@ -29,7 +29,9 @@ fn num(v: Option<f64>) -> String {
 impl Exporter for Csv {
     fn analysis(&self, report: &AnalysisReport, out: &mut dyn Write) -> Result<()> {
         let mut w = csv::Writer::from_writer(out);
-        w.write_record([
+        // With `--by`, a last column names each row's group.
+        let grouped = report.by.is_some();
+        let mut header = vec![
             "case",
             "segment",
             "kind",
@@ -40,41 +42,50 @@ impl Exporter for Csv {
             "at_end",
             "severity",
             "below_neutral_duration",
-        ])?;
+        ];
+        if grouped {
+            header.push("group");
+        }
+        w.write_record(&header)?;
         for c in &report.cases {
             let segment = cell(c.segment.unwrap_or(""));
             let case = cell(c.case);
+            let group = grouped.then(|| cell(c.group.unwrap_or("")));
             for t in &c.turning_points {
                 let kind = match t.kind {
                     crate::analysis::turning::Kind::Peak => "peak",
                     crate::analysis::turning::Kind::Trough => "trough",
                 };
-                w.write_record([
-                    &case,
-                    &segment,
-                    &kind.to_string(),
-                    &t.index.to_string(),
-                    &cell(t.step),
-                    &t.feeling.to_string(),
-                    &t.prominence.to_string(),
-                    &String::new(),
-                    &String::new(),
-                    &String::new(),
-                ])?;
+                let mut row = vec![
+                    case.clone(),
+                    segment.clone(),
+                    kind.to_string(),
+                    t.index.to_string(),
+                    cell(t.step),
+                    t.feeling.to_string(),
+                    t.prominence.to_string(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                ];
+                row.extend(group.clone());
+                w.write_record(&row)?;
             }
             for d in &c.critical_dips {
-                w.write_record([
-                    &case,
-                    &segment,
-                    &"critical_dip".to_string(),
-                    &d.index.to_string(),
-                    &cell(d.step),
-                    &d.feeling.to_string(),
-                    &num(d.prominence),
-                    &d.at_end.to_string(),
-                    &d.severity.to_string(),
-                    &num(d.below_neutral_duration),
-                ])?;
+                let mut row = vec![
+                    case.clone(),
+                    segment.clone(),
+                    "critical_dip".to_string(),
+                    d.index.to_string(),
+                    cell(d.step),
+                    d.feeling.to_string(),
+                    num(d.prominence),
+                    d.at_end.to_string(),
+                    d.severity.to_string(),
+                    num(d.below_neutral_duration),
+                ];
+                row.extend(group.clone());
+                w.write_record(&row)?;
             }
         }
         w.flush()?;

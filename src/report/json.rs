@@ -140,10 +140,17 @@ fn render_at<T: serde::Serialize>(value: &T, depth: usize) -> Result<Vec<u8>> {
 /// time of `analyze`, and they need not wait for each other.
 fn write_analysis(report: &AnalysisReport, out: &mut dyn Write) -> Result<()> {
     use rayon::prelude::*;
-    // The envelope holds the two fields of `AnalysisReport`, in order; a test
-    // checks that this equals serialising the whole report.
+    // The envelope holds the fields of `AnalysisReport`, in order (`by`
+    // only with `--by`); a test checks that this equals serialising the
+    // whole report.
     let mut buf = io::BufWriter::with_capacity(1 << 16, out);
-    buf.write_all(b"{\n  \"scale\": ")?;
+    buf.write_all(b"{\n  ")?;
+    if let Some(by) = report.by {
+        buf.write_all(b"\"by\": ")?;
+        buf.write_all(&render_at(&by, 1)?)?;
+        buf.write_all(b",\n  ")?;
+    }
+    buf.write_all(b"\"scale\": ")?;
     buf.write_all(&render_at(&report.scale, 1)?)?;
     buf.write_all(b",\n  \"cases\": [")?;
     for (b, batch) in report.cases.chunks(CASES_PER_BATCH).enumerate() {
@@ -202,9 +209,13 @@ mod tests {
             .iter()
             .map(|c| crate::analysis::journey::analyze_case(c, &ds.columns, &t))
             .collect();
-        for cases in [2, 0] {
+        for (cases, by) in [(2, None), (0, None), (2, Some("case"))] {
             let mut report = crate::report::analysis::build(&ds, &analyses, &t);
             report.cases.truncate(cases);
+            report.by = by;
+            for c in &mut report.cases {
+                c.group = by.map(|_| c.case);
+            }
             let mut serial = Vec::new();
             write_json(&report, &mut serial).unwrap();
             let mut parallel = Vec::new();

@@ -309,6 +309,9 @@ impl Exporter for Table {
             if let Some(seg) = &c.segment {
                 write!(out, " (segment {})", quote(seg))?;
             }
+            if let (Some(by), Some(group)) = (r.by, c.group) {
+                write!(out, " ({by} group {})", quote(group))?;
+            }
             writeln!(
                 out,
                 ": {} steps, mean {}, start {}, end {}, peak-end {}",
