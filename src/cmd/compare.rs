@@ -210,17 +210,15 @@ fn side_steps(sheet: &Sheet) -> SideSteps<'_> {
 /// are, in order of first appearance. Cases without a value are left out.
 fn pick_versions<'a>(ds: &'a Dataset, args: &CompareArgs) -> Result<(Group<'a>, Group<'a>)> {
     let column = args.by_column.as_deref().unwrap_or("version");
-    let by = super::group_by(column, ds).map_err(|e| {
-        if args.by_column.is_none() {
-            // No version column: say how to give two versions instead.
-            anyhow::Error::new(UsageError(format!(
-                "{} has one version of the journey (no version column): give two sheets, compare BEFORE AFTER, or add a version column",
-                ds.source.name
-            )))
-        } else {
-            e.into()
-        }
-    })?;
+    if args.by_column.is_none() && !ds.columns.version {
+        // Say how to give two versions instead.
+        return Err(UsageError(format!(
+            "{} has one version of the journey (no version column): give two sheets, compare BEFORE AFTER, or add a version column",
+            ds.source.name
+        ))
+        .into());
+    }
+    let by = super::group_by(column, ds)?;
     let groups: Vec<Group> = split(ds, by)
         .into_iter()
         .filter(|g| g.name != NO_VALUE)
