@@ -11,7 +11,7 @@ use crate::error::{quote, CellPos, InputError, Location};
 use crate::model::align::{self, AlignError, Visit};
 use crate::model::{
     Case, Columns, Dataset, Detail, FastMap, Interner, Point, Scale, SheetShape, SourceInfo, Step,
-    Sym, TimeValue,
+    Sym, TimeValue, Warning,
 };
 
 /// What a row says about its step beyond one case's feeling.
@@ -72,6 +72,12 @@ pub(super) struct TableBuilder<'a> {
     scale: Scale,
     encoding: String,
     delimiter: char,
+    /// The file's name, for the dataset (messages use `name`).
+    file: String,
+    format: &'static str,
+    sheet: Option<String>,
+    other_sheets: Vec<String>,
+    header_row: Option<u64>,
     step_names: Interner,
     strings: Interner,
     cases: Vec<CaseBuild>,
@@ -88,7 +94,7 @@ pub(super) struct TableBuilder<'a> {
     has_phase: bool,
     has_details: bool,
     scale_given: bool,
-    warnings: Vec<String>,
+    warnings: Vec<Warning>,
 }
 
 fn scale_text(s: &Scale) -> String {
@@ -111,7 +117,7 @@ impl<'a> TableBuilder<'a> {
         header_at: CellPos,
         mut map: ColumnMap,
         options: &InputOptions,
-        format: SourceFormat,
+        mut format: SourceFormat,
     ) -> Result<Self, InputError> {
         let scale = options.scale.unwrap_or(Scale::DEFAULT);
         let header_loc = Location::cell(name, header_at);
@@ -144,7 +150,7 @@ impl<'a> TableBuilder<'a> {
                 e
             });
         }
-        let mut warnings = Vec::new();
+        let mut warnings = std::mem::take(&mut format.notes);
         let mut wide_cases = Vec::new();
         let mut cases = Vec::new();
         let mut case_index = FastMap::default();
@@ -180,11 +186,11 @@ impl<'a> TableBuilder<'a> {
                     k += 1;
                 }
                 if name != base {
-                    warnings.push(format!(
+                    warnings.push(Warning::new("duplicate_column", format!(
                         "two participant columns are named {}: the second is shown as {}",
                         quote(&base),
                         quote(&name)
-                    ));
+                    )));
                 }
                 case_index.insert(name.clone().into_boxed_str(), cases.len());
                 wide_cases.push(Some(cases.len()));
@@ -217,7 +223,7 @@ impl<'a> TableBuilder<'a> {
             .chain(summary_columns.map(|(_, h)| h.trim()))
             .collect();
         if !ignored.is_empty() {
-            warnings.push(format!(
+            warnings.push(Warning::new("ignored_columns", format!(
                 "ignored {} not used by emograph: {}",
                 if ignored.len() == 1 {
                     "a column"
@@ -225,7 +231,7 @@ impl<'a> TableBuilder<'a> {
                     "columns"
                 },
                 list(ignored.iter().copied())
-            ));
+            )));
         }
         let has_phase = map.get(Role::Phase).is_some();
         let has_details = [
@@ -245,6 +251,11 @@ impl<'a> TableBuilder<'a> {
             scale,
             encoding: format.encoding,
             delimiter: format.delimiter,
+            file: format.file,
+            format: format.format,
+            sheet: format.sheet,
+            other_sheets: format.other_sheets,
+            header_row: format.header_row,
             step_names: Interner::default(),
             strings: Interner::default(),
             cases,
@@ -544,7 +555,12 @@ impl<'a> TableBuilder<'a> {
                 "one order value per step",
             ),
         })?;
-        self.warnings.extend(alignment.warnings);
+        self.warnings.extend(
+            alignment
+                .warnings
+                .into_iter()
+                .map(|w| Warning::new("step_order", w)),
+        );
         let mut steps: Vec<Step> = alignment
             .steps
             .iter()
@@ -613,7 +629,7 @@ impl<'a> TableBuilder<'a> {
             .map(|c| c.name.as_str())
             .collect();
         if !empty_cases.is_empty() {
-            self.warnings.push(format!(
+            self.warnings.push(Warning::new("empty_case", format!(
                 "left out {} with no feelings: {}",
                 if empty_cases.len() == 1 {
                     "a case"
@@ -621,20 +637,20 @@ impl<'a> TableBuilder<'a> {
                     "cases"
                 },
                 list(empty_cases.iter().copied())
-            ));
+            )));
         }
         cases.retain(|c| !c.points.is_empty());
         if !self.scale_given {
             if let Some(w) = other_scale_warning(&cases) {
-                self.warnings.push(w);
+                self.warnings.push(Warning::new("other_scale", w));
             }
         }
         if self.filled_down > 0 {
-            self.warnings.push(format!(
+            self.warnings.push(Warning::new("filled_down", format!(
                 "{} row{} with an empty case cell belong to the case above (merged cells)",
                 self.filled_down,
                 if self.filled_down == 1 { "" } else { "s" }
-            ));
+            )));
         }
         let m = &self.map;
         let columns = Columns {
@@ -651,19 +667,24 @@ impl<'a> TableBuilder<'a> {
         };
         Ok(Dataset {
             source: SourceInfo {
-                name: self.name.to_string(),
+                name: self.file,
                 shape: self.shape,
                 encoding: self.encoding,
                 delimiter: self.delimiter,
                 rows: self.rows,
                 skipped: self.skipped,
+                format: self.format,
+                sheet: self.sheet,
+                other_sheets: self.other_sheets,
+                header_row: self.header_row,
             },
             scale: self.scale,
             columns,
             steps,
             cases,
             strings: self.strings,
-            warnings: self.warnings,
+            warnings: self.warnings.iter().map(|w| w.text.clone()).collect(),
+            warning_details: self.warnings,
         })
     }
 }

@@ -16,10 +16,7 @@ pub fn read(name: &str, bytes: Vec<u8>, options: &InputOptions) -> Result<Sheet,
         .delimiter
         .unwrap_or_else(|| delimited::sniff_delimiter(&text));
     let mut rows = delimited::TextRows::new(name, &text, delimiter);
-    let format = SourceFormat {
-        encoding,
-        delimiter: delimiter as char,
-    };
+    let format = SourceFormat::text(name, encoding, delimiter as char);
     super::read_rows(name, &mut rows, options, format)
 }
 

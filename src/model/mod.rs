@@ -77,6 +77,33 @@ pub struct SourceInfo {
     pub rows: usize,
     /// Cells left empty: steps a case did not go through.
     pub skipped: usize,
+    /// The kind of file: `csv` for delimited text, else the spreadsheet's
+    /// kind (`xlsx`, `xls`, `ods`, `xlsb`).
+    pub format: &'static str,
+    /// The worksheet read, for a spreadsheet file.
+    pub sheet: Option<String>,
+    /// The other worksheets of a spreadsheet file, in the book's order.
+    pub other_sheets: Vec<String>,
+    /// The line (worksheet: row) of the header, when rows above it (a title,
+    /// notes) were left out or `--header-row` chose it.
+    pub header_row: Option<u64>,
+}
+
+/// Something the user should know that did not stop the run: its kind (a
+/// stable word for scripts, e.g. `total_row`) and the sentence shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    pub kind: &'static str,
+    pub text: String,
+}
+
+impl Warning {
+    pub fn new(kind: &'static str, text: impl Into<String>) -> Self {
+        Warning {
+            kind,
+            text: text.into(),
+        }
+    }
 }
 
 /// Which optional columns the sheet has.
@@ -167,6 +194,8 @@ pub struct Dataset {
     pub strings: Interner,
     /// Things the user should know that did not stop the run.
     pub warnings: Vec<String>,
+    /// The same warnings with their kinds, in the same order.
+    pub warning_details: Vec<Warning>,
 }
 
 impl Dataset {
@@ -249,6 +278,8 @@ pub struct SummarySheet {
     pub figures: Vec<StepSummary>,
     pub strings: Interner,
     pub warnings: Vec<String>,
+    /// The same warnings with their kinds, in the same order.
+    pub warning_details: Vec<Warning>,
 }
 
 /// What a sheet turned out to hold.
