@@ -322,11 +322,18 @@ mod tests {
         // A quoted cell over two lines moves every later row down one line.
         for end in ["\n", "\r\n", "\r"] {
             let text = format!("step,feeling{end}\"a{end}b\",1{end}c,2{end}");
-            assert_eq!(lines_and_columns(&text), [(1, 6), (2, 4), (4, 3)], "{end:?}");
+            assert_eq!(
+                lines_and_columns(&text),
+                [(1, 6), (2, 4), (4, 3)],
+                "{end:?}"
+            );
             let mut rows = TextRows::new("t.csv", &text, b',');
             rows.next_row().unwrap();
             let row = rows.next_row().unwrap().unwrap();
-            assert_eq!(row.pos(1), crate::error::CellPos::Text { line: 3, column: 4 });
+            assert_eq!(
+                row.pos(1),
+                crate::error::CellPos::Text { line: 3, column: 4 }
+            );
         }
     }
 

@@ -74,7 +74,7 @@ impl std::error::Error for FeelingError {}
 /// [`vocabulary`].
 pub fn parse_feeling(cell: &str) -> Result<Feeling, FeelingError> {
     let text = trim_cell(cell);
-    if text.is_empty() {
+    if text.is_empty() || is_not_applicable(text) {
         return Ok(Feeling::Empty);
     }
     match scan_number(text) {
@@ -295,6 +295,14 @@ fn is_invisible(c: char) -> bool {
             | '\u{2066}'..='\u{2069}'
             | '\u{FEFF}'
     )
+}
+
+/// Cells people type for "does not apply": `N/A` (any case), `-`, `?`,
+/// `לא רלוונטי`. Read as an empty cell: a step the case did not go through.
+pub fn is_not_applicable(cell: &str) -> bool {
+    let text = trim_cell(cell);
+    matches!(text, "-" | "?" | "לא רלוונטי" | "\u{2013}" | "\u{2014}")
+        || text.eq_ignore_ascii_case("n/a")
 }
 
 /// Trim whitespace (Unicode `White_Space`, which includes U+00A0 and

@@ -92,11 +92,7 @@ impl Found {
         } else {
             format!("the {} rows", self.above)
         };
-        let how = if self.forced {
-            " (--header-row)"
-        } else {
-            ""
-        };
+        let how = if self.forced { " (--header-row)" } else { "" };
         Some(Warning::new(
             "header_row",
             format!(
@@ -201,7 +197,11 @@ fn forced(name: &str, rows: &mut impl RowSource, n: u64) -> Result<Found, InputE
             continue;
         }
         if line > n || row.is_blank() {
-            let at = if line > n { Location::file(name) } else { Location::cell(name, row.start()) };
+            let at = if line > n {
+                Location::file(name)
+            } else {
+                Location::cell(name, row.start())
+            };
             return Err(InputError::new(
                 at,
                 format!("--header-row {n}: that line is blank or inside another row"),

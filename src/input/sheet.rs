@@ -141,11 +141,7 @@ fn has_encrypted_package(bytes: &[u8]) -> bool {
 
 /// The worksheet `--sheet` names: a name (exact, else ignoring case and
 /// spaces), else a 1-based position; the first sheet without `--sheet`.
-fn choose(
-    name: &str,
-    names: &[String],
-    wanted: Option<&str>,
-) -> Result<usize, InputError> {
+fn choose(name: &str, names: &[String], wanted: Option<&str>) -> Result<usize, InputError> {
     let Some(wanted) = wanted else {
         return Ok(0);
     };
@@ -166,7 +162,11 @@ fn choose(
         format!("no sheet {} in this book", quote(wanted)),
         format!(
             "one of its sheets: {} (by name, or by number 1 to {})",
-            names.iter().map(|n| quote(n)).collect::<Vec<_>>().join(", "),
+            names
+                .iter()
+                .map(|n| quote(n))
+                .collect::<Vec<_>>()
+                .join(", "),
             names.len()
         ),
     ))
@@ -204,7 +204,11 @@ pub fn read(
         .filter(|&(i, _)| i != index)
         .map(|(_, n)| n.clone())
         .collect();
-    if range.is_empty() || range.used_cells().all(|(_, _, d)| text_of(d).trim().is_empty()) {
+    if range.is_empty()
+        || range
+            .used_cells()
+            .all(|(_, _, d)| text_of(d).trim().is_empty())
+    {
         let e = InputError::new(
             Location::file(&located),
             "the sheet is empty",
@@ -215,7 +219,11 @@ pub fn read(
         } else {
             e.with_hint(format!(
                 "the book's other sheets: {}; choose one with --sheet NAME",
-                others.iter().map(|n| quote(n)).collect::<Vec<_>>().join(", ")
+                others
+                    .iter()
+                    .map(|n| quote(n))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ))
         });
     }
@@ -398,10 +406,16 @@ mod tests {
             (Data::Error(CellErrorType::Div0), "#DIV/0!"),
             (Data::Empty, ""),
             // 2026-03-01 14:30 in Excel's 1900 date system.
-            (date(46082.604166666664, ExcelDateTimeType::DateTime), "2026-03-01T14:30:00"),
+            (
+                date(46082.604166666664, ExcelDateTimeType::DateTime),
+                "2026-03-01T14:30:00",
+            ),
             (date(1.0625, ExcelDateTimeType::TimeDelta), "25:30:00"),
             (date(0.375, ExcelDateTimeType::DateTime), "9:00:00"),
-            (Data::DateTimeIso("2026-03-01T14:30:00".into()), "2026-03-01T14:30:00"),
+            (
+                Data::DateTimeIso("2026-03-01T14:30:00".into()),
+                "2026-03-01T14:30:00",
+            ),
             (Data::DurationIso("PT01H30M00S".into()), "1:30:00"),
             (Data::DurationIso("P1DT2H".into()), "26:00:00"),
         ];
@@ -426,9 +440,16 @@ mod tests {
 
     #[test]
     fn damaged_and_misnamed_books_are_refused_in_words() {
-        let e = open("b.xlsx", b"PK\x03\x04broken".to_vec(), BookKind::Xlsx).err().unwrap();
-        assert!(e.problem.starts_with("the spreadsheet cannot be read"), "{e}");
-        let e = open("b.xlsx", b"step,feeling\n".to_vec(), BookKind::Xlsx).err().unwrap();
+        let e = open("b.xlsx", b"PK\x03\x04broken".to_vec(), BookKind::Xlsx)
+            .err()
+            .unwrap();
+        assert!(
+            e.problem.starts_with("the spreadsheet cannot be read"),
+            "{e}"
+        );
+        let e = open("b.xlsx", b"step,feeling\n".to_vec(), BookKind::Xlsx)
+            .err()
+            .unwrap();
         assert!(e.problem.contains("not an Excel workbook"), "{e}");
         let mut ole = OLE.to_vec();
         ole.extend("EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes));

@@ -8,8 +8,7 @@ use super::row::{Row, RowSink};
 use super::SourceFormat;
 use crate::error::{quote, CellPos, InputError, Location};
 use crate::model::{
-    FastMap, Interner, Scale, SheetShape, SourceInfo, Step, StepSummary, SummarySheet, Sym,
-    Warning,
+    FastMap, Interner, Scale, SheetShape, SourceInfo, Step, StepSummary, SummarySheet, Sym, Warning,
 };
 
 /// The summary columns a header may hold besides `step` and `phase`.
@@ -63,14 +62,17 @@ impl<'a> SummaryBuilder<'a> {
             .map(|(_, h)| h.as_str())
             .collect();
         if !ignored.is_empty() {
-            warnings.push(Warning::new("ignored_columns", format!(
-                "ignored columns not used in a summary: {}",
-                ignored
-                    .iter()
-                    .map(|h| quote(h))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )));
+            warnings.push(Warning::new(
+                "ignored_columns",
+                format!(
+                    "ignored columns not used in a summary: {}",
+                    ignored
+                        .iter()
+                        .map(|h| quote(h))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            ));
         }
         Ok(SummaryBuilder {
             name,
