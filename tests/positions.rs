@@ -18,7 +18,11 @@ fn encodings(text: &str) -> Vec<(&'static str, Vec<u8>)> {
             vec![0xff, 0xfe]
         };
         for u in text.encode_utf16() {
-            b.extend_from_slice(&if big { u.to_be_bytes() } else { u.to_le_bytes() });
+            b.extend_from_slice(&if big {
+                u.to_be_bytes()
+            } else {
+                u.to_le_bytes()
+            });
         }
         b
     };
@@ -26,7 +30,10 @@ fn encodings(text: &str) -> Vec<(&'static str, Vec<u8>)> {
     assert!(!bad);
     vec![
         ("UTF-8", text.as_bytes().to_vec()),
-        ("UTF-8 BOM", [b"\xef\xbb\xbf".as_slice(), text.as_bytes()].concat()),
+        (
+            "UTF-8 BOM",
+            [b"\xef\xbb\xbf".as_slice(), text.as_bytes()].concat(),
+        ),
         ("UTF-16LE BOM", utf16(false)),
         ("UTF-16BE BOM", utf16(true)),
         ("Windows-1255", cp1255.into_owned()),
@@ -59,9 +66,15 @@ fn the_reported_crlf_case() {
     let w = Work::new();
     w.write("c.csv", "step,feeling\r\nA,1\r\nB,2\r\nC,9\r\n");
     let (stdout, stderr) = w.fails_with_stdout(&["validate", "c.csv", "--format", "json"], 1);
-    assert!(stderr.starts_with("error: c.csv:4:3: feeling 9 is outside"), "{stderr}");
+    assert!(
+        stderr.starts_with("error: c.csv:4:3: feeling 9 is outside"),
+        "{stderr}"
+    );
     let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
-    assert_eq!((v["line"].as_u64(), v["column"].as_u64()), (Some(4), Some(3)));
+    assert_eq!(
+        (v["line"].as_u64(), v["column"].as_u64()),
+        (Some(4), Some(3))
+    );
 }
 
 #[test]
@@ -88,7 +101,13 @@ fn a_cell_over_two_lines_every_ending_and_encoding() {
     // The quoted note holds a line break (of the file's own kind): every
     // row after it is one line further down.
     check_matrix(
-        &["step,feeling,note", "a,1,\"two", "lines\"", "b,2,x", "c,2,x,,z"],
+        &[
+            "step,feeling,note",
+            "a,1,\"two",
+            "lines\"",
+            "b,2,x",
+            "c,2,x,,z",
+        ],
         5,
         8,
         "this row has 5 fields but the header has 3",

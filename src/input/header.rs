@@ -63,11 +63,15 @@ pub fn looks_like_header(cells: &[&str]) -> bool {
             .any(|(i, c)| i != step && !c.trim().is_empty())
 }
 
-/// How much a row looks like a header: cells that name a column, then cells filled.
-fn likeness(cells: &[&str]) -> (usize, usize) {
+/// How much a row looks like a header: cells that name a column, and
+/// cells of text (a header holds no numbers).
+fn likeness(cells: &[&str]) -> usize {
     let named = cells.iter().filter(|c| role_of(c).is_some()).count();
-    let filled = cells.iter().filter(|c| !c.trim().is_empty()).count();
-    (named, filled)
+    let text = cells
+        .iter()
+        .filter(|c| !c.trim().is_empty() && super::feelings::parse_number(c).is_none())
+        .count();
+    named + text
 }
 
 impl Found {
@@ -138,7 +142,7 @@ pub fn find(
     }
     let mut above = 0usize;
     let mut first_above = None;
-    let mut best: Option<((usize, usize), CellPos)> = None;
+    let mut best: Option<(usize, CellPos)> = None;
     while let Some(row) = rows.next_row()? {
         if row.is_blank() {
             continue;
