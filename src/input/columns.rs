@@ -174,6 +174,7 @@ impl ColumnMap {
 
     /// The cell of `row` in `role`'s column, trimmed; an empty cell (at the
     /// first column) when the header has no such column.
+    #[inline]
     pub fn cell<'r>(&self, row: &'r Row, role: Role) -> Cell<'r> {
         match self.get(role) {
             Some(i) => row.cell(i).trimmed(),

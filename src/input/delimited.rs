@@ -120,6 +120,9 @@ pub fn field_position(
 /// the CSV reader counts only `\n`, so lines are then counted here.
 fn has_lone_cr(text: &str) -> bool {
     let bytes = text.as_bytes();
+    if !bytes.contains(&b'\r') {
+        return false;
+    }
     let mut from = 0;
     while let Some(i) = bytes[from..].iter().position(|&b| b == b'\r') {
         let at = from + i;

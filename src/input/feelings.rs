@@ -298,11 +298,16 @@ fn is_invisible(c: char) -> bool {
 }
 
 /// Cells people type for "does not apply": `N/A` (any case), `-`, `?`,
-/// `לא רלוונטי`. Read as an empty cell: a step the case did not go through.
-pub fn is_not_applicable(cell: &str) -> bool {
-    let text = trim_cell(cell);
-    matches!(text, "-" | "?" | "לא רלוונטי" | "\u{2013}" | "\u{2014}")
-        || text.eq_ignore_ascii_case("n/a")
+/// `לא רלוונטי` (`text` already trimmed, as [`trim_cell`] does). Read as
+/// an empty cell: a step the case did not go through.
+pub fn is_not_applicable(text: &str) -> bool {
+    match text.as_bytes().first() {
+        Some(b'-' | b'?' | b'n' | b'N' | 0xd7 | 0xe2) => {
+            matches!(text, "-" | "?" | "לא רלוונטי" | "\u{2013}" | "\u{2014}")
+                || text.eq_ignore_ascii_case("n/a")
+        }
+        _ => false,
+    }
 }
 
 /// Trim whitespace (Unicode `White_Space`, which includes U+00A0 and

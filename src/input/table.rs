@@ -110,6 +110,8 @@ pub(super) struct TableBuilder<'a> {
     unfilled: usize,
     /// Rows left out as totals: where, and the step cell's text.
     total_rows: Vec<(CellPos, String)>,
+    /// Per interned step name: whether it names a row of totals (once known).
+    totals: Vec<Option<bool>>,
     /// Long sheet without a case column: signs that it holds several cases.
     guess: Option<CaseGuess>,
 }
@@ -189,13 +191,19 @@ impl CaseGuess {
     }
 }
 
-/// A row of totals or averages under the steps, not a step.
+/// A row of totals or averages under the steps, not a step: `Total`,
+/// `Sum`, `Average`, `Mean`, `סה"כ`, `ממוצע` (any case, a colon after).
 pub fn is_total(step: &str) -> bool {
-    let t = step.trim().trim_end_matches(':').trim().to_lowercase();
-    matches!(
-        t.as_str(),
-        "total" | "sum" | "average" | "mean" | "סה\"כ" | "סה״כ" | "סהכ" | "ממוצע"
-    )
+    // Step names are mostly longer than any of these words: one comparison.
+    if step.len() > 16 {
+        return false;
+    }
+    let t = step.trim();
+    let t = t.strip_suffix(':').unwrap_or(t).trim_end();
+    ["total", "sum", "average", "mean"]
+        .iter()
+        .any(|w| t.eq_ignore_ascii_case(w))
+        || matches!(t, "סה\"כ" | "סה״כ" | "סהכ" | "ממוצע")
 }
 
 fn scale_text(s: &Scale) -> String {
@@ -396,6 +404,7 @@ impl<'a> TableBuilder<'a> {
             header: header.iter().map(|h| h.trim().to_string()).collect(),
             header_at,
             total_rows: Vec::new(),
+            totals: Vec::new(),
             guess,
         })
     }
@@ -966,7 +975,13 @@ fn list<'s>(items: impl IntoIterator<Item = &'s str>) -> String {
 impl RowSink for TableBuilder<'_> {
     fn push_row(&mut self, row: &Row) -> Result<(), InputError> {
         let step = self.map.cell(row, Role::Step);
-        if is_total(step.text) {
+        // Whether a name is a total is decided once per distinct name.
+        let name = self.step_names.intern(step.text).index() as u32;
+        let i = name as usize;
+        if i >= self.totals.len() {
+            self.totals.resize(i + 1, None);
+        }
+        if *self.totals[i].get_or_insert_with(|| is_total(step.text)) {
             self.total_rows.push((row.start(), step.text.to_string()));
             return Ok(());
         }
@@ -987,7 +1002,6 @@ impl RowSink for TableBuilder<'_> {
                 "the name of the process step in every row",
             ));
         }
-        let name = self.step_names.intern(step.text).index() as u32;
         if let Some(guess) = &mut self.guess {
             guess.observe(name, row);
         }
