@@ -203,7 +203,7 @@ pub fn run(args: &ValidateArgs) -> Result<()> {
         Err(e) => {
             if args.format == ValidateFormat::Json {
                 let answer = Unusable {
-                    file: &e.location.file,
+                    file: crate::input::display_name(&args.input.input),
                     usable: false,
                     error: e.to_string(),
                     line: e.location.line(),

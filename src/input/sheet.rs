@@ -438,6 +438,39 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+        /// Damaged books (a real one cut short or with bytes changed, or
+        /// noise behind a spreadsheet's first bytes) fail with a message, never a panic.
+        #[test]
+        fn damaged_books_never_panic(
+            cut in 0.0f64..1.3,
+            flips in proptest::collection::vec((0.0f64..1.0, proptest::prelude::any::<u8>()), 0..6),
+            xlsx in proptest::prelude::any::<bool>(),
+            noise in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..300),
+            ole in proptest::prelude::any::<bool>(),
+        ) {
+            let (file, kind) = if xlsx {
+                ("workshop-cinema-he.xlsx", BookKind::Xlsx)
+            } else {
+                ("cable-install.ods", BookKind::Ods)
+            };
+            let real = std::fs::read(format!("{}/tests/fixtures/{file}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+            let len = real.len() as f64;
+            let mut bytes = real[..((cut * len) as usize).min(real.len())].to_vec();
+            for (at, b) in flips {
+                if let Some(x) = bytes.get_mut((at * len) as usize) {
+                    *x = b;
+                }
+            }
+            let _ = read(file, bytes, kind, &InputOptions::default());
+            let mut head = if ole { OLE.to_vec() } else { ZIP.to_vec() };
+            head.extend(noise);
+            let _ = read("b.xlsx", head.clone(), BookKind::Xlsx, &InputOptions::default());
+            let _ = read("b.xls", head, BookKind::Xls, &InputOptions::default());
+        }
+    }
+
     #[test]
     fn damaged_and_misnamed_books_are_refused_in_words() {
         let e = open("b.xlsx", b"PK\x03\x04broken".to_vec(), BookKind::Xlsx)
