@@ -104,6 +104,10 @@ fn every_fixture_draws() {
     for (file, out) in [
         ("workshop-cinema-he.xlsx", "he.svg"),
         ("cable-install.ods", "cable.svg"),
+        ("workshop-cinema-he-bom-crlf.csv", "he-csv.svg"),
+        ("workshop-cinema-he-legacy-cp1255.csv", "he-1255.svg"),
+        ("cable-install.csv", "cable-csv.svg"),
+        ("decimal-comma-semicolon.csv", "decimal.svg"),
     ] {
         w.stdout(&["plot", &fixture(file), "-o", out]);
         let svg = String::from_utf8(w.read(out)).unwrap();
@@ -113,6 +117,17 @@ fn every_fixture_draws() {
     }
     let svg = String::from_utf8(w.read("he.svg")).unwrap();
     assert!(svg.contains("חיפוש חניה"));
+    // The book and its CSV twins draw the same picture (the title aside).
+    let body = |name: &str| {
+        let svg = String::from_utf8(w.read(name)).unwrap();
+        svg.lines()
+            .filter(|l| !l.contains("Workshop cinema"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_eq!(body("he.svg"), body("he-csv.svg"));
+    assert_eq!(body("he.svg"), body("he-1255.svg"));
+    assert_eq!(w.read("cable.svg"), w.read("cable-csv.svg"));
     let svg = String::from_utf8(w.read("cable.svg")).unwrap();
     assert!(svg.contains("Calls support"));
 }
