@@ -72,6 +72,7 @@ pub struct SourceInfo {
     pub shape: SheetShape,
     /// Encoding name, e.g. `UTF-8`, `UTF-8 (BOM)`, `windows-1255`.
     pub encoding: String,
+    /// The delimiter between a text file's fields (`'\0'` for a spreadsheet file).
     pub delimiter: char,
     /// Data rows read (after the header, blank rows not counted).
     pub rows: usize,
