@@ -338,7 +338,7 @@ mod tests {
         /// Hebrew, signs, words) never panics either.
         #[test]
         fn sheet_like_text_reads_or_fails_cleanly(cells in proptest::collection::vec(
-            proptest::sample::select(vec!["step", "feeling", "case", "\"", ",", ";", "\n", "\r\n", "-3", "2,5", "+1", "\u{2212}2", "WOW", "שלב", "תחושה", "", " ", "x", "median", "1e999", "NaN"]),
+            proptest::sample::select(vec!["step", "feeling", "case", "\"", ",", ";", "\n", "\r\n", "\r", "-3", "Total", "N/A", "respondent", "Title", "ממוצע", "2,5", "+1", "\u{2212}2", "WOW", "שלב", "תחושה", "", " ", "x", "median", "1e999", "NaN"]),
             0..80,
         )) {
             let text: String = cells.concat();

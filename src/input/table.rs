@@ -136,8 +136,8 @@ impl CaseGuess {
         if self.seen.len() <= i {
             self.seen.resize(i + 1, false);
         }
+        let started = self.first_step.is_some();
         let first = *self.first_step.get_or_insert(step);
-        let started = self.seen.iter().any(|&s| s);
         let restart = started && step == first;
         if self.seen[i] {
             self.repeats += 1;
@@ -678,12 +678,15 @@ impl<'a> TableBuilder<'a> {
             ));
         }
         let is_case_column = |i: usize| self.wide_cases.get(i).is_some_and(Option::is_some);
+        let mut unknown = vec![false; self.header.len()];
+        for (i, _) in &self.map.unknown {
+            if let Some(u) = unknown.get_mut(*i) {
+                *u = true;
+            }
+        }
         let empty: Vec<&str> = (0..self.header.len())
             .filter(|&i| {
-                !self.filled[i]
-                    && !self.header[i].is_empty()
-                    && !is_case_column(i)
-                    && !self.map.unknown.iter().any(|(u, _)| *u == i)
+                !self.filled[i] && !self.header[i].is_empty() && !is_case_column(i) && !unknown[i]
             })
             .map(|i| self.header[i].as_str())
             .collect();
