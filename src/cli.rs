@@ -155,7 +155,7 @@ pub enum XAxisArg {
 #[derive(Debug, Args, Clone)]
 #[command(next_help_heading = "Reading the sheet")]
 pub struct InputArgs {
-    /// The sheet: CSV or TSV exported from Excel, LibreOffice or Google Sheets; `-` reads standard input.
+    /// The sheet: a spreadsheet file (.xlsx, .xlsm, .xls, .ods) or CSV/TSV text from Excel, LibreOffice or Google Sheets; `-` reads standard input.
     #[arg(value_name = "INPUT")]
     pub input: String,
 
@@ -191,6 +191,14 @@ pub struct ReadArgs {
     /// What the sheet holds [default: detected from the header].
     #[arg(long = "input", value_enum, value_name = "KIND")]
     pub layout: Option<InputKind>,
+
+    /// The worksheet of a spreadsheet file (.xlsx, .xls, .ods) to read, by name or by number (1 is the first) [default: the first].
+    #[arg(long, value_name = "NAME|N")]
+    pub sheet: Option<String>,
+
+    /// The line (worksheet: row) that holds the column names, counted from 1 [default: found: the first row naming a step column and a feeling column or participants].
+    #[arg(long = "header-row", value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub header_row: Option<u64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -84,6 +84,8 @@ pub fn input_options(args: &ReadArgs) -> Result<InputOptions, UsageError> {
         },
         scale: Some(Scale { min, max, neutral }),
         scale_given: args.scale.is_some() || args.neutral.is_some(),
+        sheet: args.sheet.clone(),
+        header_row: args.header_row,
     })
 }
 

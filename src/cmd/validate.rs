@@ -4,7 +4,7 @@ use anyhow::Result;
 use serde::Serialize;
 
 use crate::cli::{ValidateArgs, ValidateFormat};
-use crate::model::{Dataset, Scale, Sheet, SourceInfo, Step, StepSummary, SummarySheet};
+use crate::model::{Dataset, Scale, Sheet, SourceInfo, Step, StepSummary, SummarySheet, Warning};
 
 /// The JSON shape of `validate --format json`.
 #[derive(Debug, Serialize)]
@@ -21,6 +21,21 @@ pub struct Understood<'a> {
     pub scale: ScaleInfo,
     pub columns: Vec<&'static str>,
     pub warnings: &'a [String],
+    /// `csv` for delimited text, else the spreadsheet's kind (`xlsx`, `xls`, `xlsb`, `ods`).
+    pub format: &'a str,
+    /// The worksheet read (spreadsheet files), and the book's other worksheets.
+    pub sheet: Option<&'a str>,
+    pub other_sheets: &'a [String],
+    /// The header's line (worksheet: row) when it is not the first row.
+    pub header_row: Option<u64>,
+    /// The warnings again, each with its kind.
+    pub warning_details: Vec<WarningInfo<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct WarningInfo<'a> {
+    pub kind: &'a str,
+    pub text: &'a str,
 }
 
 #[derive(Debug, Serialize)]
@@ -43,6 +58,7 @@ fn understood_of<'a>(
     scale: &Scale,
     steps: &'a [Step],
     warnings: &'a [String],
+    details: &'a [Warning],
     columns: &[(&'static str, bool)],
 ) -> Understood<'a> {
     Understood {
@@ -50,7 +66,11 @@ fn understood_of<'a>(
         usable: true,
         layout: source.shape.as_str(),
         encoding: &source.encoding,
-        delimiter: source.delimiter.to_string(),
+        delimiter: if source.sheet.is_some() {
+            String::new()
+        } else {
+            source.delimiter.to_string()
+        },
         rows: source.rows,
         cases: Vec::new(),
         steps: steps.iter().map(|s| s.name.as_str()).collect(),
@@ -66,6 +86,17 @@ fn understood_of<'a>(
             .map(|(name, _)| *name)
             .collect(),
         warnings,
+        format: source.format,
+        sheet: source.sheet.as_deref(),
+        other_sheets: &source.other_sheets,
+        header_row: source.header_row,
+        warning_details: details
+            .iter()
+            .map(|w| WarningInfo {
+                kind: w.kind,
+                text: &w.text,
+            })
+            .collect(),
     }
 }
 
@@ -84,7 +115,14 @@ pub fn understood(ds: &Dataset) -> Understood<'_> {
         ("version", c.version),
         ("order", c.order),
     ];
-    let mut u = understood_of(&ds.source, &ds.scale, &ds.steps, &ds.warnings, &columns);
+    let mut u = understood_of(
+        &ds.source,
+        &ds.scale,
+        &ds.steps,
+        &ds.warnings,
+        &ds.warning_details,
+        &columns,
+    );
     u.cases = ds
         .cases
         .iter()
@@ -137,7 +175,14 @@ pub fn understood_summary(s: &SummarySheet) -> Understood<'_> {
             has(|x| x.below_neutral_share.is_some()),
         ),
     ];
-    understood_of(&s.source, &s.scale, &s.steps, &s.warnings, &columns)
+    understood_of(
+        &s.source,
+        &s.scale,
+        &s.steps,
+        &s.warnings,
+        &s.warning_details,
+        &columns,
+    )
 }
 
 /// The JSON of `validate --format json` for a sheet that cannot be used:
@@ -158,7 +203,7 @@ pub fn run(args: &ValidateArgs) -> Result<()> {
         Err(e) => {
             if args.format == ValidateFormat::Json {
                 let answer = Unusable {
-                    file: &e.location.file,
+                    file: crate::input::display_name(&args.input.input),
                     usable: false,
                     error: e.to_string(),
                     line: e.location.line(),
@@ -192,8 +237,36 @@ pub fn run(args: &ValidateArgs) -> Result<()> {
                 "layout",
                 format!("{} ({} rows)", u.layout, u.rows),
             );
-            line(&mut out, "encoding", u.encoding.to_string());
-            line(&mut out, "delimiter", delimiter_word(delimiter));
+            match u.sheet {
+                Some(sheet) => {
+                    line(&mut out, "format", format!("{} spreadsheet", u.format));
+                    let others = if u.other_sheets.is_empty() {
+                        "the only sheet".to_string()
+                    } else {
+                        format!(
+                            "other sheets: {}; choose with --sheet",
+                            u.other_sheets
+                                .iter()
+                                .map(|n| crate::error::quote(n))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        )
+                    };
+                    line(
+                        &mut out,
+                        "sheet",
+                        format!("{} ({others})", crate::error::quote(sheet)),
+                    );
+                }
+                None => {
+                    line(&mut out, "encoding", u.encoding.to_string());
+                    line(&mut out, "delimiter", delimiter_word(delimiter));
+                }
+            }
+            if let Some(n) = u.header_row {
+                let word = if u.sheet.is_some() { "row" } else { "line" };
+                line(&mut out, "header", format!("{word} {n}"));
+            }
             line(
                 &mut out,
                 "scale",

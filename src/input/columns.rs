@@ -66,14 +66,29 @@ impl Role {
         match self {
             Role::Step => &["step", "stage", "touchpoint", "task", "שלב"],
             Role::Feeling => &["feeling", "emotion", "score", "mood", "תחושה", "רגש"],
-            Role::Case => &["case", "customer", "participant", "persona", "לקוח", "מקרה"],
+            Role::Case => &[
+                "case",
+                "customer",
+                "participant",
+                "persona",
+                "respondent",
+                "name",
+                "id",
+                "customer id",
+                "interviewee",
+                "לקוח",
+                "מקרה",
+                "משתתף",
+                "נבדק",
+                "שם",
+            ],
             Role::Segment => &["segment", "group", "פלח"],
             Role::Phase => &["phase", "section", "מקטע"],
             Role::Channel => &["channel", "ערוץ"],
             Role::Owner => &["owner", "handler", "department", "אחראי"],
             Role::Expected => &["expected", "promise", "ציפייה"],
             Role::Time => &["time", "elapsed", "date", "זמן"],
-            Role::Note => &["note", "comment", "הערה"],
+            Role::Note => &["note", "comment", "notes", "comments", "הערה", "הערות"],
             Role::Version => &["version", "גרסה"],
             Role::Order => &["order", "position", "סדר"],
             Role::Median => &["median", "חציון"],
@@ -159,6 +174,7 @@ impl ColumnMap {
 
     /// The cell of `row` in `role`'s column, trimmed; an empty cell (at the
     /// first column) when the header has no such column.
+    #[inline]
     pub fn cell<'r>(&self, row: &'r Row, role: Role) -> Cell<'r> {
         match self.get(role) {
             Some(i) => row.cell(i).trimmed(),
@@ -181,6 +197,18 @@ mod tests {
         assert_eq!(role_of("Owner:"), Some(Role::Owner));
         assert_eq!(role_of("\u{feff}case"), Some(Role::Case));
         assert_eq!(role_of("favourite colour"), None);
+        for case in [
+            "Respondent",
+            "Name",
+            "ID",
+            "Customer ID",
+            "interviewee",
+            "משתתף",
+            "נבדק",
+            "שם",
+        ] {
+            assert_eq!(role_of(case), Some(Role::Case), "{case}");
+        }
     }
 
     #[test]

@@ -80,7 +80,8 @@ pub fn sniff_delimiter(text: &str) -> u8 {
 
 /// The 1-based line and character column where field `field` of the record
 /// starting at byte `record_start` of `text` begins. Quote-aware, so fields
-/// after an embedded newline get the right line.
+/// after an embedded newline get the right line. A line ends at `\n`,
+/// `\r\n` or a lone `\r`, as spreadsheet programs write them.
 pub fn field_position(
     text: &str,
     record_start: usize,
@@ -93,14 +94,17 @@ pub fn field_position(
     let mut column = 1u64;
     let mut current = 0usize;
     let mut in_quotes = false;
-    for c in text[start..].chars() {
+    let mut chars = text[start..].chars().peekable();
+    while let Some(c) = chars.next() {
         if current == field {
             return (line, column);
         }
         match c {
             '"' => in_quotes = !in_quotes,
-            '\n' if !in_quotes => return (line, column),
-            '\n' => {
+            '\r' if chars.peek() == Some(&'\n') && !in_quotes => return (line, column),
+            '\r' if chars.peek() == Some(&'\n') => continue,
+            '\n' | '\r' if !in_quotes => return (line, column),
+            '\n' | '\r' => {
                 line += 1;
                 column = 0;
             }
@@ -110,6 +114,35 @@ pub fn field_position(
         column += 1;
     }
     (line, column)
+}
+
+/// Whether `text` ends a line with a lone `\r` somewhere (old Mac files):
+/// the CSV reader counts only `\n`, so lines are then counted here.
+fn has_lone_cr(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if !bytes.contains(&b'\r') {
+        return false;
+    }
+    let mut from = 0;
+    while let Some(i) = bytes[from..].iter().position(|&b| b == b'\r') {
+        let at = from + i;
+        if bytes.get(at + 1) != Some(&b'\n') {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
+}
+
+/// Line breaks in `bytes`: `\n`, `\r\n` and a lone `\r` count one each.
+fn count_breaks(bytes: &[u8]) -> u64 {
+    let mut n = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+            n += 1;
+        }
+    }
+    n
 }
 
 /// Build a CSV reader with the settings every sheet needs: rows of any
@@ -134,6 +167,10 @@ pub struct TextRows<'t> {
     reader: csv::Reader<&'t [u8]>,
     /// One record buffer for all rows (no allocation per row).
     record: StringRecord,
+    /// Whether lines end in a lone `\r` somewhere; then lines are counted
+    /// here from `counted` (byte, line: the last record's start).
+    lone_cr: bool,
+    counted: (usize, u64),
 }
 
 impl<'t> TextRows<'t> {
@@ -144,6 +181,8 @@ impl<'t> TextRows<'t> {
             delimiter,
             reader: reader(text, delimiter),
             record: StringRecord::new(),
+            lone_cr: has_lone_cr(text),
+            counted: (0, 1),
         }
     }
 }
@@ -155,11 +194,30 @@ impl RowSource for TextRows<'_> {
             Ok(true) => {}
             Err(e) => return Err(csv_error(self.name, &e)),
         }
-        let (start, line) = self
+        let (mut start, mut line) = self
             .record
             .position()
             .map(|p| (p.byte() as usize, p.line()))
             .unwrap_or((0, 1));
+        let bytes = self.text.as_bytes();
+        start = start.min(bytes.len());
+        if self.lone_cr {
+            let (from, from_line) = self.counted;
+            line = from_line + count_breaks(&bytes[from.min(start)..start]);
+        }
+        // The reader places a record where the last one ended: at the `\n`
+        // of a CRLF, or before the empty lines it skipped. The record
+        // itself starts after them.
+        while let Some(&b) = bytes.get(start) {
+            if b != b'\r' && b != b'\n' {
+                break;
+            }
+            if b == b'\n' || bytes.get(start + 1) != Some(&b'\n') {
+                line += 1;
+            }
+            start += 1;
+        }
+        self.counted = (start, line);
         Ok(Some(Row::delimited(
             &self.record,
             self.text,
@@ -167,6 +225,11 @@ impl RowSource for TextRows<'_> {
             line,
             self.delimiter,
         )))
+    }
+
+    fn rewind(&mut self) {
+        self.reader = reader(self.text, self.delimiter);
+        self.counted = (0, 1);
     }
 }
 
@@ -238,6 +301,43 @@ mod tests {
                 ("c|2".to_string(), 4, 3),
             ]
         );
+    }
+
+    /// Every row's line and the column of its second cell, whatever ends the lines.
+    fn lines_and_columns(text: &str) -> Vec<(u64, u64)> {
+        let mut rows = TextRows::new("t.csv", text, b',');
+        let mut seen = Vec::new();
+        while let Some(row) = rows.next_row().unwrap() {
+            if !row.is_blank() {
+                seen.push((row.line(), row.pos(1).column()));
+            }
+        }
+        seen
+    }
+
+    #[test]
+    fn rows_are_placed_right_with_any_line_ending_and_empty_lines() {
+        let want = [(1, 6), (2, 3), (4, 3), (5, 7)];
+        for end in ["\n", "\r\n", "\r"] {
+            let text = ["step,feeling", "A,1", "", "B,2", "\"x\"\"\",9"].join(end) + end;
+            assert_eq!(lines_and_columns(&text), want, "{end:?}");
+        }
+        // A quoted cell over two lines moves every later row down one line.
+        for end in ["\n", "\r\n", "\r"] {
+            let text = format!("step,feeling{end}\"a{end}b\",1{end}c,2{end}");
+            assert_eq!(
+                lines_and_columns(&text),
+                [(1, 6), (2, 4), (4, 3)],
+                "{end:?}"
+            );
+            let mut rows = TextRows::new("t.csv", &text, b',');
+            rows.next_row().unwrap();
+            let row = rows.next_row().unwrap().unwrap();
+            assert_eq!(
+                row.pos(1),
+                crate::error::CellPos::Text { line: 3, column: 4 }
+            );
+        }
     }
 
     #[test]

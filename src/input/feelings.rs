@@ -74,7 +74,7 @@ impl std::error::Error for FeelingError {}
 /// [`vocabulary`].
 pub fn parse_feeling(cell: &str) -> Result<Feeling, FeelingError> {
     let text = trim_cell(cell);
-    if text.is_empty() {
+    if text.is_empty() || is_not_applicable(text) {
         return Ok(Feeling::Empty);
     }
     match scan_number(text) {
@@ -295,6 +295,19 @@ fn is_invisible(c: char) -> bool {
             | '\u{2066}'..='\u{2069}'
             | '\u{FEFF}'
     )
+}
+
+/// Cells people type for "does not apply": `N/A` (any case), `-`, `?`,
+/// `לא רלוונטי` (`text` already trimmed, as [`trim_cell`] does). Read as
+/// an empty cell: a step the case did not go through.
+pub fn is_not_applicable(text: &str) -> bool {
+    match text.as_bytes().first() {
+        Some(b'-' | b'?' | b'n' | b'N' | 0xd7 | 0xe2) => {
+            matches!(text, "-" | "?" | "לא רלוונטי" | "\u{2013}" | "\u{2014}")
+                || text.eq_ignore_ascii_case("n/a")
+        }
+        _ => false,
+    }
 }
 
 /// Trim whitespace (Unicode `White_Space`, which includes U+00A0 and

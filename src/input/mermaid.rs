@@ -46,8 +46,10 @@ pub enum Kind {
 }
 
 /// Whether a source is a Mermaid journey or Markdown, by its name
-/// (`.mmd`, `.mermaid`, `.md`, `.markdown`), or else, for any other name
-/// or standard input, by text that begins with the word `journey`.
+/// (`.mmd`, `.mermaid`, `.md`, `.markdown`), or else, for standard input or
+/// a name without an extension, by text that begins with the word
+/// `journey`. A `.csv`/`.tsv`/`.txt` file is a sheet even when its first
+/// cell says "journey" (a title row above the header).
 pub fn kind_of(name: &str, bytes: &[u8]) -> Option<Kind> {
     let ext = std::path::Path::new(name)
         .extension()
@@ -56,7 +58,8 @@ pub fn kind_of(name: &str, bytes: &[u8]) -> Option<Kind> {
     match ext.as_deref() {
         Some("mmd" | "mermaid") => return Some(Kind::Diagram),
         Some("md" | "markdown") => return Some(Kind::Markdown),
-        _ => {}
+        Some(_) => return None,
+        None => {}
     }
     let head = &bytes[..bytes.len().min(4096)];
     let text = String::from_utf8_lossy(head);
@@ -91,10 +94,8 @@ pub fn read(
     let scale = options.scale.unwrap_or(MERMAID_SCALE);
     let journey = parse(name, &block, &scale)?;
     let mut rows = JourneyRows::new(name, &journey);
-    let format = SourceFormat {
-        encoding: decoded.encoding,
-        delimiter: ':',
-    };
+    let mut format = SourceFormat::text(name, decoded.encoding, ':');
+    format.format = "mermaid";
     let mut sheet = super::read_rows(name, &mut rows, &options, format)?;
     if let Sheet::Cases(ds) = &mut sheet {
         ds.source.shape = SheetShape::Journey;
@@ -546,6 +547,10 @@ impl RowSource for JourneyRows {
         };
         self.next += 1;
         Ok(Some(Row::placed(cells, *line, at)))
+    }
+
+    fn rewind(&mut self) {
+        self.next = 0;
     }
 }
 

@@ -7,16 +7,23 @@
 //! ([`delimited::TextRows`]). Then [`read_rows`], the same for every reader,
 //! takes the header, picks the builder (`summary.rs` for a pattern summary,
 //! `table.rs` for a sheet of cases) and feeds it the rows. A spreadsheet
-//! reader (.xlsx/.ods) plugs in as another `RowSource` handed to `read_rows`.
-//! A Mermaid journey ([`mermaid`]) is one already: its tasks become the
-//! rows of a long sheet, each cell placed where it was in the diagram.
+//! file (.xlsx, .xlsm, .xls, .xlsb, .ods) is read by [`sheet::read`], one
+//! worksheet as another `RowSource` handed to `read_rows`. A Mermaid journey
+//! ([`mermaid`]) is one too: its tasks become the rows of a long sheet, each
+//! cell placed where it was in the diagram.
+//!
+//! Which reader a file goes to is decided in one place, [`SourceKind::of`]
+//! (the file's first bytes, then its extension): a new kind of file is one
+//! more variant there and one more arm in [`parse_sheet`].
 
 pub mod columns;
 pub mod decode;
 pub mod delimited;
 pub mod feelings;
+mod header;
 pub mod mermaid;
 pub mod row;
+pub mod sheet;
 mod summary;
 mod table;
 pub mod text;
@@ -27,7 +34,7 @@ use std::io::Read;
 use encoding_rs::Encoding;
 
 use crate::error::{InputError, Location};
-use crate::model::{Dataset, Scale, Sheet};
+use crate::model::{Dataset, Scale, Sheet, Warning};
 use columns::ColumnMap;
 use row::RowSource;
 
@@ -52,6 +59,12 @@ pub struct InputOptions {
     /// Whether the user chose the scale (`--scale`, `--neutral`); when not,
     /// a sheet that looks like another scale gets a warning.
     pub scale_given: bool,
+    /// The worksheet of a spreadsheet file to read (`--sheet`): its name,
+    /// or its 1-based position when no sheet has that name [default: the first].
+    pub sheet: Option<String>,
+    /// The 1-based line (worksheet: row) of the header (`--header-row`)
+    /// [default: found].
+    pub header_row: Option<u64>,
 }
 
 /// Name shown for standard input.
@@ -75,7 +88,7 @@ pub fn read_bytes(path: &str) -> Result<Vec<u8>, InputError> {
         InputError::new(
             Location::file(display_name(path)),
             problem,
-            "a CSV or TSV file exported from a spreadsheet",
+            "a CSV or TSV file, or a spreadsheet (.xlsx, .xls, .ods)",
         )
     })?;
     Ok(bytes)
@@ -124,48 +137,113 @@ pub fn parse_owned(
     }
 }
 
-/// Read a sheet of cases or a summary, already in memory. Every sheet is
-/// text today; a spreadsheet file will be recognised here and go to its reader.
-/// A Mermaid journey (`.mmd`, a Markdown file, or text that starts with
-/// `journey`) goes to [`mermaid::read`].
+/// Read a sheet of cases or a summary, already in memory, with the reader
+/// its kind needs; `name` is used in messages.
 pub fn parse_sheet(
     name: &str,
     bytes: Vec<u8>,
     options: &InputOptions,
 ) -> Result<Sheet, InputError> {
-    if let Some(kind) = mermaid::kind_of(name, &bytes) {
-        return mermaid::read(name, bytes, options, kind);
+    match SourceKind::of(name, &bytes) {
+        SourceKind::Book(kind) => sheet::read(name, bytes, kind, options),
+        SourceKind::Journey(kind) => mermaid::read(name, bytes, options, kind),
+        SourceKind::Text => text::read(name, bytes, options),
     }
-    text::read(name, bytes, options)
 }
 
-/// How a source was written, as `validate` shows it.
+/// The kinds of file emograph reads, each with its reader.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceKind {
+    /// Delimited text: CSV, TSV, `;`-separated (any encoding).
+    Text,
+    /// A spreadsheet file.
+    Book(sheet::BookKind),
+    /// A Mermaid journey (`.mmd`, a Markdown file, or text that starts with `journey`).
+    Journey(mermaid::Kind),
+}
+
+impl SourceKind {
+    /// What `bytes` (named `name`) are: a spreadsheet by its first bytes (a
+    /// ZIP or an old Office file), or by its extension; text otherwise.
+    pub fn of(name: &str, bytes: &[u8]) -> SourceKind {
+        if let Some(kind) = sheet::BookKind::of(name, bytes) {
+            return SourceKind::Book(kind);
+        }
+        match mermaid::kind_of(name, bytes) {
+            Some(kind) => SourceKind::Journey(kind),
+            None => SourceKind::Text,
+        }
+    }
+}
+
+/// How a source was written, as `validate` shows it, and what was learnt
+/// before the rows were read (the builders carry it into the sheet).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceFormat {
-    /// e.g. `UTF-8`, `UTF-8 (BOM)`, `UTF-16LE (BOM)`, `windows-1255`.
+    /// e.g. `UTF-8`, `UTF-8 (BOM)`, `UTF-16LE (BOM)`, `windows-1255`; for a
+    /// spreadsheet file, what kind it is.
     pub encoding: String,
     /// The delimiter between a text file's fields.
     pub delimiter: char,
+    /// The file as the user named it (messages may name a worksheet too).
+    pub file: String,
+    /// `csv`, or the spreadsheet's kind (`xlsx`, `xls`, `xlsb`, `ods`).
+    pub format: &'static str,
+    /// The worksheet read, and the book's other worksheets.
+    pub sheet: Option<String>,
+    pub other_sheets: Vec<String>,
+    /// The header's line when rows above it were left out or it was chosen.
+    pub header_row: Option<u64>,
+    /// Warnings about the source, shown before the builder's own.
+    pub notes: Vec<Warning>,
 }
 
-/// From rows to a sheet, whatever reader gives them: the first row that is
-/// not blank is the header; the header (or the user's choice) decides
+impl SourceFormat {
+    /// A text file's format.
+    pub fn text(file: &str, encoding: String, delimiter: char) -> Self {
+        SourceFormat {
+            encoding,
+            delimiter,
+            file: file.to_string(),
+            format: "csv",
+            sheet: None,
+            other_sheets: Vec::new(),
+            header_row: None,
+            notes: Vec::new(),
+        }
+    }
+}
+
+/// From rows to a sheet, whatever reader gives them: find the header
+/// ([`header::find`]: the first row that names a step column and a feeling
+/// column or participants, else the first row that is not blank; or the
+/// row `--header-row` names); the header (or the user's choice) decides
 /// between a summary and a sheet of cases; every later row that is not
 /// blank goes to the builder of that.
 pub fn read_rows(
     name: &str,
     rows: &mut impl RowSource,
     options: &InputOptions,
-    format: SourceFormat,
+    mut format: SourceFormat,
 ) -> Result<Sheet, InputError> {
-    let Some((header, header_at)) = row::first_row(rows)? else {
+    let Some(found) = header::find(name, rows, options)? else {
         return Err(InputError::new(
             Location::file(name),
-            "the file is empty",
+            if format.sheet.is_some() {
+                "the sheet is empty"
+            } else {
+                "the file is empty"
+            },
             "a header row and one row per step",
         ));
     };
-    let header_fields: Vec<&str> = header.iter().map(String::as_str).collect();
+    if let Some(note) = found.note() {
+        format.notes.insert(0, note);
+    }
+    if found.above > 0 || options.header_row.is_some() {
+        format.header_row = Some(found.at.line());
+    }
+    let header_fields: Vec<&str> = found.cells.iter().map(String::as_str).collect();
     let map = ColumnMap::from_header(&header_fields);
     let is_summary = match options.layout {
         LayoutChoice::Summary => true,
@@ -174,6 +252,7 @@ pub fn read_rows(
         }
         LayoutChoice::Long | LayoutChoice::Wide => false,
     };
+    let header_at = found.at;
     if is_summary {
         let mut builder = summary::SummaryBuilder::new(
             name,
@@ -182,12 +261,14 @@ pub fn read_rows(
             map,
             options.scale.unwrap_or(Scale::DEFAULT),
             format,
-        )?;
+        )
+        .map_err(|e| found.explain(e))?;
         row::feed(rows, &mut builder)?;
         return builder.finish().map(Sheet::Summary);
     }
     let mut builder =
-        table::TableBuilder::new(name, &header_fields, header_at, map, options, format)?;
+        table::TableBuilder::new(name, &header_fields, header_at, map, options, format)
+            .map_err(|e| found.explain(e))?;
     row::feed(rows, &mut builder)?;
     builder.finish().map(Sheet::Cases)
 }
@@ -266,7 +347,7 @@ mod tests {
         /// Hebrew, signs, words) never panics either.
         #[test]
         fn sheet_like_text_reads_or_fails_cleanly(cells in proptest::collection::vec(
-            proptest::sample::select(vec!["step", "feeling", "case", "\"", ",", ";", "\n", "\r\n", "-3", "2,5", "+1", "\u{2212}2", "WOW", "שלב", "תחושה", "", " ", "x", "median", "1e999", "NaN"]),
+            proptest::sample::select(vec!["step", "feeling", "case", "\"", ",", ";", "\n", "\r\n", "\r", "-3", "Total", "N/A", "respondent", "Title", "ממוצע", "2,5", "+1", "\u{2212}2", "WOW", "שלב", "תחושה", "", " ", "x", "median", "1e999", "NaN"]),
             0..80,
         )) {
             let text: String = cells.concat();

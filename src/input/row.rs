@@ -10,12 +10,11 @@
 //! takes a scan of its line (quotes may hide delimiters and line breaks), a
 //! cost only the rare cell named in a message pays.
 //!
-//! A worksheet reader (.xlsx/.ods) plugs in by implementing [`RowSource`]:
-//! it writes each row's cells as text into one reused record, and makes its
-//! rows with a constructor beside [`Row::delimited`] and a `Place` of its
-//! own whose cells are at [`CellPos::Sheet`] (row and column); the source's
-//! name in messages is then `book.xlsx[Sheet1]`. Then it hands the source to
-//! [`super::read_rows`] like the text reader does.
+//! A worksheet reader (.xlsx/.ods, `super::sheet`) plugs in the same way:
+//! it writes each row's cells as text into one reused record and makes its
+//! rows with [`Row::sheet`], whose cells are at [`CellPos::Sheet`] (row and
+//! column); the source's name in messages is then `book.xlsx[Sheet1]`. Then
+//! it hands the source to [`super::read_rows`] like the text reader does.
 
 use csv::StringRecord;
 
@@ -46,6 +45,8 @@ enum Place<'a> {
     /// Cells whose positions the reader already knows, one per cell (a
     /// Mermaid journey: each cell is a piece of a line of the diagram).
     Placed { at: &'a [CellPos] },
+    /// A worksheet row whose first cell is in 1-based column `first_column`.
+    Sheet { first_column: u64 },
 }
 
 impl<'a> Row<'a> {
@@ -76,6 +77,16 @@ impl<'a> Row<'a> {
             cells,
             line,
             place: Place::Placed { at },
+        }
+    }
+
+    /// A worksheet row: `cells` are the texts of row `row` (1-based) from
+    /// column `first_column` (1-based) on.
+    pub fn sheet(cells: &'a StringRecord, row: u64, first_column: u64) -> Self {
+        Row {
+            cells,
+            line: row,
+            place: Place::Sheet { first_column },
         }
     }
 
@@ -139,6 +150,10 @@ impl<'a> Row<'a> {
                         column: 1,
                     })
             }
+            Place::Sheet { first_column } => CellPos::Sheet {
+                row: self.line,
+                column: first_column + column as u64,
+            },
         }
     }
 
@@ -148,6 +163,10 @@ impl<'a> Row<'a> {
             Place::Text { .. } | Place::Placed { .. } => CellPos::Text {
                 line: self.line,
                 column: 1,
+            },
+            Place::Sheet { first_column } => CellPos::Sheet {
+                row: self.line,
+                column: first_column,
             },
         }
     }
@@ -187,6 +206,9 @@ impl<'r> Cell<'r> {
 pub trait RowSource {
     /// The next row, blank or not; `None` after the last.
     fn next_row(&mut self) -> Result<Option<Row<'_>>, InputError>;
+
+    /// Start again from the first row (finding the header may look ahead).
+    fn rewind(&mut self);
 }
 
 /// Something that takes a sheet's data rows one by one.
@@ -253,6 +275,10 @@ mod tests {
                 p.line(),
                 b',',
             )))
+        }
+
+        fn rewind(&mut self) {
+            self.reader = delimited::reader(self.text, b',');
         }
     }
 

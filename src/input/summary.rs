@@ -8,7 +8,7 @@ use super::row::{Row, RowSink};
 use super::SourceFormat;
 use crate::error::{quote, CellPos, InputError, Location};
 use crate::model::{
-    FastMap, Interner, Scale, SheetShape, SourceInfo, Step, StepSummary, SummarySheet, Sym,
+    FastMap, Interner, Scale, SheetShape, SourceInfo, Step, StepSummary, SummarySheet, Sym, Warning,
 };
 
 /// The summary columns a header may hold besides `step` and `phase`.
@@ -27,7 +27,7 @@ pub(super) struct SummaryBuilder<'a> {
     seen: FastMap<Box<str>, u64>,
     strings: Interner,
     previous_phase: Option<Sym>,
-    warnings: Vec<String>,
+    warnings: Vec<Warning>,
 }
 
 impl<'a> SummaryBuilder<'a> {
@@ -37,7 +37,7 @@ impl<'a> SummaryBuilder<'a> {
         header_at: CellPos,
         map: ColumnMap,
         scale: Scale,
-        format: SourceFormat,
+        mut format: SourceFormat,
     ) -> Result<Self, InputError> {
         let loc = Location::cell(name, header_at);
         if map.get(Role::Step).is_none() {
@@ -54,7 +54,7 @@ impl<'a> SummaryBuilder<'a> {
                 "a column named median with each step's median feeling",
             ));
         }
-        let mut warnings = Vec::new();
+        let mut warnings = std::mem::take(&mut format.notes);
         let ignored: Vec<&str> = map
             .unknown
             .iter()
@@ -62,13 +62,16 @@ impl<'a> SummaryBuilder<'a> {
             .map(|(_, h)| h.as_str())
             .collect();
         if !ignored.is_empty() {
-            warnings.push(format!(
-                "ignored columns not used in a summary: {}",
-                ignored
-                    .iter()
-                    .map(|h| quote(h))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+            warnings.push(Warning::new(
+                "ignored_columns",
+                format!(
+                    "ignored columns not used in a summary: {}",
+                    ignored
+                        .iter()
+                        .map(|h| quote(h))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
             ));
         }
         Ok(SummaryBuilder {
@@ -77,13 +80,17 @@ impl<'a> SummaryBuilder<'a> {
             map,
             scale,
             source: SourceInfo {
-                name: name.to_string(),
+                name: format.file,
                 shape: SheetShape::Summary,
                 encoding: format.encoding,
                 delimiter: format.delimiter,
                 rows: 0,
                 skipped: 0,
                 title: None,
+                format: format.format,
+                sheet: format.sheet,
+                other_sheets: format.other_sheets,
+                header_row: format.header_row,
             },
             steps: Vec::new(),
             figures: Vec::new(),
@@ -104,10 +111,10 @@ impl<'a> SummaryBuilder<'a> {
         // An order column puts the steps in journey order (ties keep file order).
         if self.orders.iter().any(Option::is_some) {
             match self.orders.iter().position(Option::is_none) {
-                Some(i) => self.warnings.push(format!(
+                Some(i) => self.warnings.push(Warning::new("order_ignored", format!(
                     "the order column is ignored: step {} has no order, so the rows are taken in file order",
                     quote(&self.steps[i].name)
-                )),
+                ))),
                 None => {
                     let mut idx: Vec<usize> = (0..self.steps.len()).collect();
                     idx.sort_by(|&a, &b| {
@@ -132,7 +139,8 @@ impl<'a> SummaryBuilder<'a> {
             steps: self.steps,
             figures: self.figures,
             strings: self.strings,
-            warnings: self.warnings,
+            warnings: self.warnings.iter().map(|w| w.text.clone()).collect(),
+            warning_details: self.warnings,
         })
     }
 }

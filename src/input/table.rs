@@ -11,7 +11,7 @@ use crate::error::{quote, CellPos, InputError, Location};
 use crate::model::align::{self, AlignError, Visit};
 use crate::model::{
     Case, Columns, Dataset, Detail, FastMap, Interner, Point, Scale, SheetShape, SourceInfo, Step,
-    Sym, TimeValue,
+    Sym, TimeValue, Warning,
 };
 
 /// What a row says about its step beyond one case's feeling.
@@ -35,10 +35,15 @@ struct CaseBuild {
     details: Vec<Detail>,
     /// Last time seen, with its line, to refuse time going backwards.
     last_time: Option<(TimeValue, u64)>,
+    /// Empty feeling cells of this case.
+    skipped: usize,
+    /// A wide sheet's column with no header: left out silently when empty.
+    unnamed: bool,
 }
 
 impl CaseBuild {
     fn push(&mut self, visit: Visit, feeling: Option<f64>, shared: &Shared, columns: (bool, bool)) {
+        self.skipped += usize::from(feeling.is_none());
         self.visits.push(visit);
         self.feelings.push(feeling.unwrap_or(f64::NAN));
         let (phase, details) = columns;
@@ -60,6 +65,8 @@ impl CaseBuild {
             phases: Vec::new(),
             details: Vec::new(),
             last_time: None,
+            skipped: 0,
+            unnamed: false,
         }
     }
 }
@@ -72,6 +79,12 @@ pub(super) struct TableBuilder<'a> {
     scale: Scale,
     encoding: String,
     delimiter: char,
+    /// The file's name, for the dataset (messages use `name`).
+    file: String,
+    format: &'static str,
+    sheet: Option<String>,
+    other_sheets: Vec<String>,
+    header_row: Option<u64>,
     step_names: Interner,
     strings: Interner,
     cases: Vec<CaseBuild>,
@@ -88,7 +101,109 @@ pub(super) struct TableBuilder<'a> {
     has_phase: bool,
     has_details: bool,
     scale_given: bool,
-    warnings: Vec<String>,
+    warnings: Vec<Warning>,
+    /// The header's cells, trimmed, and where the header is.
+    header: Vec<String>,
+    header_at: CellPos,
+    /// Whether each column has held a value yet, and how many have not.
+    filled: Vec<bool>,
+    unfilled: usize,
+    /// Rows left out as totals: where, and the step cell's text.
+    total_rows: Vec<(CellPos, String)>,
+    /// Per interned step name: whether it names a row of totals (once known).
+    totals: Vec<Option<bool>>,
+    /// Long sheet without a case column: signs that it holds several cases.
+    guess: Option<CaseGuess>,
+}
+
+/// Signs that a long sheet without a case column holds several cases: the
+/// first step coming back (a restart), steps seen again, and which columns
+/// change value exactly at the restarts.
+#[derive(Debug, Default)]
+struct CaseGuess {
+    first_step: Option<u32>,
+    restarts: usize,
+    /// Rows whose step was seen before.
+    repeats: usize,
+    seen: Vec<bool>,
+    /// Unknown named columns: (column, last value, changes at a restart, changes elsewhere).
+    columns: Vec<(usize, String, usize, usize)>,
+}
+
+impl CaseGuess {
+    fn observe(&mut self, step: u32, row: &Row) {
+        let i = step as usize;
+        if self.seen.len() <= i {
+            self.seen.resize(i + 1, false);
+        }
+        let started = self.first_step.is_some();
+        let first = *self.first_step.get_or_insert(step);
+        let restart = started && step == first;
+        if self.seen[i] {
+            self.repeats += 1;
+        }
+        self.seen[i] = true;
+        self.restarts += usize::from(restart);
+        for (col, last, hits, misses) in &mut self.columns {
+            let value = row.get(*col).unwrap_or("").trim();
+            if started && value != last.as_str() {
+                if restart {
+                    *hits += 1;
+                } else {
+                    *misses += 1;
+                }
+            }
+            if value != last.as_str() {
+                last.clear();
+                last.push_str(value);
+            }
+        }
+    }
+
+    /// The warning, when the steps look like several cases one after another.
+    fn warning(&self, header: &[String], steps: &Interner) -> Option<Warning> {
+        if self.restarts == 0 || self.repeats <= self.restarts {
+            return None;
+        }
+        let first = steps.texts_at(self.first_step? as usize);
+        let holder = self
+            .columns
+            .iter()
+            .find(|(_, _, hits, misses)| *hits == self.restarts && *misses == 0)
+            .map(|(col, ..)| header[*col].as_str());
+        let what = format!(
+            "step names repeat ({} comes {} times) as if the sheet holds several cases one after another, but no column is named as the case column, so they are read as one case",
+            quote(first),
+            self.restarts + 1
+        );
+        Some(Warning::new(
+            "case_column_missing",
+            match holder {
+                Some(h) => format!(
+                    "{what}: column {} probably holds the cases — name it case (or respondent, participant, name)",
+                    quote(h)
+                ),
+                None => format!(
+                    "{what}: add a column naming each row's case (case, respondent, participant or name)"
+                ),
+            },
+        ))
+    }
+}
+
+/// A row of totals or averages under the steps, not a step: `Total`,
+/// `Sum`, `Average`, `Mean`, `סה"כ`, `ממוצע` (any case, a colon after).
+pub fn is_total(step: &str) -> bool {
+    // Step names are mostly longer than any of these words: one comparison.
+    if step.len() > 16 {
+        return false;
+    }
+    let t = step.trim();
+    let t = t.strip_suffix(':').unwrap_or(t).trim_end();
+    ["total", "sum", "average", "mean"]
+        .iter()
+        .any(|w| t.eq_ignore_ascii_case(w))
+        || matches!(t, "סה\"כ" | "סה״כ" | "סהכ" | "ממוצע")
 }
 
 fn scale_text(s: &Scale) -> String {
@@ -111,7 +226,7 @@ impl<'a> TableBuilder<'a> {
         header_at: CellPos,
         mut map: ColumnMap,
         options: &InputOptions,
-        format: SourceFormat,
+        mut format: SourceFormat,
     ) -> Result<Self, InputError> {
         let scale = options.scale.unwrap_or(Scale::DEFAULT);
         let header_loc = Location::cell(name, header_at);
@@ -144,7 +259,7 @@ impl<'a> TableBuilder<'a> {
                 e
             });
         }
-        let mut warnings = Vec::new();
+        let mut warnings = std::mem::take(&mut format.notes);
         let mut wide_cases = Vec::new();
         let mut cases = Vec::new();
         let mut case_index = FastMap::default();
@@ -180,15 +295,20 @@ impl<'a> TableBuilder<'a> {
                     k += 1;
                 }
                 if name != base {
-                    warnings.push(format!(
-                        "two participant columns are named {}: the second is shown as {}",
-                        quote(&base),
-                        quote(&name)
+                    warnings.push(Warning::new(
+                        "duplicate_column",
+                        format!(
+                            "two participant columns are named {}: the second is shown as {}",
+                            quote(&base),
+                            quote(&name)
+                        ),
                     ));
                 }
                 case_index.insert(name.clone().into_boxed_str(), cases.len());
                 wide_cases.push(Some(cases.len()));
-                cases.push(CaseBuild::new(name));
+                let mut case = CaseBuild::new(name);
+                case.unnamed = h.trim().is_empty();
+                cases.push(case);
             }
             if cases.is_empty() {
                 return Err(InputError::new(
@@ -213,20 +333,35 @@ impl<'a> TableBuilder<'a> {
             .unknown
             .iter()
             .map(|(_, h)| h.as_str())
+            .filter(|h| !h.is_empty())
             .chain(map.repeated.iter().map(|(_, h)| h.as_str()))
             .chain(summary_columns.map(|(_, h)| h.trim()))
             .collect();
         if !ignored.is_empty() {
-            warnings.push(format!(
-                "ignored {} not used by emograph: {}",
-                if ignored.len() == 1 {
-                    "a column"
-                } else {
-                    "columns"
-                },
-                list(ignored.iter().copied())
+            warnings.push(Warning::new(
+                "ignored_columns",
+                format!(
+                    "ignored {} not used by emograph: {}",
+                    if ignored.len() == 1 {
+                        "a column"
+                    } else {
+                        "columns"
+                    },
+                    list(ignored.iter().copied())
+                ),
             ));
         }
+        let guess =
+            (shape == SheetShape::Long && map.get(Role::Case).is_none()).then(|| CaseGuess {
+                columns: map
+                    .unknown
+                    .iter()
+                    .filter(|(_, h)| !h.is_empty())
+                    .take(8)
+                    .map(|(i, _)| (*i, String::new(), 0, 0))
+                    .collect(),
+                ..CaseGuess::default()
+            });
         let has_phase = map.get(Role::Phase).is_some();
         let has_details = [
             Role::Expected,
@@ -245,6 +380,11 @@ impl<'a> TableBuilder<'a> {
             scale,
             encoding: format.encoding,
             delimiter: format.delimiter,
+            file: format.file,
+            format: format.format,
+            sheet: format.sheet,
+            other_sheets: format.other_sheets,
+            header_row: format.header_row,
             step_names: Interner::default(),
             strings: Interner::default(),
             cases,
@@ -259,6 +399,13 @@ impl<'a> TableBuilder<'a> {
             has_details,
             scale_given: options.scale_given,
             warnings,
+            filled: vec![false; header.len()],
+            unfilled: header.len(),
+            header: header.iter().map(|h| h.trim().to_string()).collect(),
+            header_at,
+            total_rows: Vec::new(),
+            totals: Vec::new(),
+            guess,
         })
     }
 
@@ -510,6 +657,90 @@ impl<'a> TableBuilder<'a> {
         Location::cell(self.name, pos)
     }
 
+    /// Warnings about what was left out of the sheet beyond cases: rows
+    /// of totals, columns with a header and no values, values under no header.
+    fn left_out_columns_and_rows(&self) -> Vec<Warning> {
+        let mut out = Vec::new();
+        if !self.total_rows.is_empty() {
+            let rows: Vec<String> = self
+                .total_rows
+                .iter()
+                .map(|(at, text)| format!("{} ({})", super::header::place(*at), quote(text)))
+                .collect();
+            out.push(Warning::new(
+                "total_row",
+                format!(
+                    "left out {} of totals or averages, not {}: {}",
+                    if rows.len() == 1 { "a row" } else { "rows" },
+                    if rows.len() == 1 { "a step" } else { "steps" },
+                    rows.join(", ")
+                ),
+            ));
+        }
+        let is_case_column = |i: usize| self.wide_cases.get(i).is_some_and(Option::is_some);
+        let mut unknown = vec![false; self.header.len()];
+        for (i, _) in &self.map.unknown {
+            if let Some(u) = unknown.get_mut(*i) {
+                *u = true;
+            }
+        }
+        let empty: Vec<&str> = (0..self.header.len())
+            .filter(|&i| {
+                !self.filled[i] && !self.header[i].is_empty() && !is_case_column(i) && !unknown[i]
+            })
+            .map(|i| self.header[i].as_str())
+            .collect();
+        if !empty.is_empty() {
+            out.push(Warning::new(
+                "empty_column",
+                format!(
+                    "{} a header but no values: {}",
+                    if empty.len() == 1 {
+                        "a column has"
+                    } else {
+                        "columns have"
+                    },
+                    list(empty.iter().copied())
+                ),
+            ));
+        }
+        let nameless: Vec<String> = self
+            .map
+            .unknown
+            .iter()
+            .filter(|(i, h)| h.is_empty() && self.filled[*i])
+            .map(|(i, _)| match self.header_at {
+                CellPos::Sheet { column, .. } => {
+                    format!(
+                        "column {}",
+                        crate::error::column_letters(column + *i as u64)
+                    )
+                }
+                CellPos::Text { .. } => format!("column {}", i + 1),
+            })
+            .collect();
+        if !nameless.is_empty() {
+            out.push(Warning::new(
+                "ignored_columns",
+                format!(
+                    "ignored values in {} with no header: {}",
+                    if nameless.len() == 1 {
+                        "a column"
+                    } else {
+                        "columns"
+                    },
+                    nameless.join(", ")
+                ),
+            ));
+        }
+        out.extend(
+            self.guess
+                .as_ref()
+                .and_then(|g| g.warning(&self.header, &self.step_names)),
+        );
+        out
+    }
+
     /// Align the steps of all cases and build the dataset.
     pub(super) fn finish(mut self) -> Result<Dataset, InputError> {
         if self.rows == 0 {
@@ -544,7 +775,12 @@ impl<'a> TableBuilder<'a> {
                 "one order value per step",
             ),
         })?;
-        self.warnings.extend(alignment.warnings);
+        self.warnings.extend(
+            alignment
+                .warnings
+                .into_iter()
+                .map(|w| Warning::new("step_order", w)),
+        );
         let mut steps: Vec<Step> = alignment
             .steps
             .iter()
@@ -560,7 +796,22 @@ impl<'a> TableBuilder<'a> {
                 }
             })
             .collect();
+        let left_out = self.left_out_columns_and_rows();
         let mut cases = Vec::with_capacity(self.cases.len());
+        // Columns with no header and no values (a sheet's trailing columns)
+        // are left out silently, their empty cells not counted as skipped.
+        let silent: Vec<bool> = self
+            .cases
+            .iter()
+            .map(|c| c.unnamed && c.feelings.iter().all(|f| f.is_nan()))
+            .collect();
+        self.skipped -= self
+            .cases
+            .iter()
+            .zip(&silent)
+            .filter(|(_, &s)| s)
+            .map(|(c, _)| c.skipped)
+            .sum::<usize>();
         for (c, positions) in self.cases.into_iter().zip(alignment.positions) {
             let case_visits = &visits[cases.len()];
             for (k, &pos) in positions.iter().enumerate() {
@@ -609,31 +860,39 @@ impl<'a> TableBuilder<'a> {
         }
         let empty_cases: Vec<&str> = cases
             .iter()
-            .filter(|c| c.points.is_empty())
-            .map(|c| c.name.as_str())
+            .zip(&silent)
+            .filter(|(c, &s)| c.points.is_empty() && !s)
+            .map(|(c, _)| c.name.as_str())
             .collect();
         if !empty_cases.is_empty() {
-            self.warnings.push(format!(
-                "left out {} with no feelings: {}",
-                if empty_cases.len() == 1 {
-                    "a case"
-                } else {
-                    "cases"
-                },
-                list(empty_cases.iter().copied())
+            self.warnings.push(Warning::new(
+                "empty_case",
+                format!(
+                    "left out {} with no feelings: {}",
+                    if empty_cases.len() == 1 {
+                        "a case"
+                    } else {
+                        "cases"
+                    },
+                    list(empty_cases.iter().copied())
+                ),
             ));
         }
         cases.retain(|c| !c.points.is_empty());
         if !self.scale_given {
             if let Some(w) = other_scale_warning(&cases) {
-                self.warnings.push(w);
+                self.warnings.push(Warning::new("other_scale", w));
             }
         }
+        self.warnings.extend(left_out);
         if self.filled_down > 0 {
-            self.warnings.push(format!(
-                "{} row{} with an empty case cell belong to the case above (merged cells)",
-                self.filled_down,
-                if self.filled_down == 1 { "" } else { "s" }
+            self.warnings.push(Warning::new(
+                "filled_down",
+                format!(
+                    "{} row{} with an empty case cell belong to the case above (merged cells)",
+                    self.filled_down,
+                    if self.filled_down == 1 { "" } else { "s" }
+                ),
             ));
         }
         let m = &self.map;
@@ -651,20 +910,25 @@ impl<'a> TableBuilder<'a> {
         };
         Ok(Dataset {
             source: SourceInfo {
-                name: self.name.to_string(),
+                name: self.file,
                 shape: self.shape,
                 encoding: self.encoding,
                 delimiter: self.delimiter,
                 rows: self.rows,
                 skipped: self.skipped,
                 title: None,
+                format: self.format,
+                sheet: self.sheet,
+                other_sheets: self.other_sheets,
+                header_row: self.header_row,
             },
             scale: self.scale,
             columns,
             steps,
             cases,
             strings: self.strings,
-            warnings: self.warnings,
+            warnings: self.warnings.iter().map(|w| w.text.clone()).collect(),
+            warning_details: self.warnings,
         })
     }
 }
@@ -714,9 +978,27 @@ fn list<'s>(items: impl IntoIterator<Item = &'s str>) -> String {
 
 impl RowSink for TableBuilder<'_> {
     fn push_row(&mut self, row: &Row) -> Result<(), InputError> {
-        self.check_width(row)?;
-        self.rows += 1;
         let step = self.map.cell(row, Role::Step);
+        // Whether a name is a total is decided once per distinct name.
+        let name = self.step_names.intern(step.text).index() as u32;
+        let i = name as usize;
+        if i >= self.totals.len() {
+            self.totals.resize(i + 1, None);
+        }
+        if *self.totals[i].get_or_insert_with(|| is_total(step.text)) {
+            self.total_rows.push((row.start(), step.text.to_string()));
+            return Ok(());
+        }
+        self.check_width(row)?;
+        if self.unfilled > 0 {
+            for (i, filled) in self.filled.iter_mut().enumerate() {
+                if !*filled && row.get(i).is_some_and(|t| !t.trim().is_empty()) {
+                    *filled = true;
+                    self.unfilled -= 1;
+                }
+            }
+        }
+        self.rows += 1;
         if step.text.is_empty() {
             return Err(InputError::new(
                 self.at(step.pos()),
@@ -724,7 +1006,9 @@ impl RowSink for TableBuilder<'_> {
                 "the name of the process step in every row",
             ));
         }
-        let name = self.step_names.intern(step.text).index() as u32;
+        if let Some(guess) = &mut self.guess {
+            guess.observe(name, row);
+        }
         let order = match self.map.get(Role::Order) {
             Some(_) => self.number(self.map.cell(row, Role::Order), "order")?,
             None => None,

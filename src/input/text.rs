@@ -16,10 +16,16 @@ pub fn read(name: &str, bytes: Vec<u8>, options: &InputOptions) -> Result<Sheet,
         .delimiter
         .unwrap_or_else(|| delimited::sniff_delimiter(&text));
     let mut rows = delimited::TextRows::new(name, &text, delimiter);
-    let format = SourceFormat {
-        encoding,
-        delimiter: delimiter as char,
-    };
+    let mut format = SourceFormat::text(name, encoding, delimiter as char);
+    if let Some(sheet) = &options.sheet {
+        format.notes.push(crate::model::Warning::new(
+            "flag_ignored",
+            format!(
+                "--sheet {} is for spreadsheet files (.xlsx, .xls, .ods): a text file has one sheet",
+                crate::error::quote(sheet)
+            ),
+        ));
+    }
     super::read_rows(name, &mut rows, options, format)
 }
 

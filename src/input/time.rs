@@ -30,7 +30,7 @@ const EXPECTED: &str = "expected a duration like 33m, 2h30m, 5d, 1w, a number of
 /// Negative durations are an error.
 pub fn parse_time(cell: &str) -> Result<Option<TimeValue>, String> {
     let text = trim_cell(cell);
-    if text.is_empty() {
+    if text.is_empty() || super::feelings::is_not_applicable(text) {
         return Ok(None);
     }
     let chars: Vec<char> = text.chars().collect();
@@ -465,9 +465,13 @@ mod tests {
         assert!(error("30 2h").starts_with("\"30\" has no unit"));
         assert!(error("1,5 2h").starts_with("\"1,5\" has no unit"));
         for cell in [
-            "h", "m5", "1..5h", "1,2,3", "2h-30m", "1e3", "5d!", "1h,", "-", "+", "--5",
+            "h", "m5", "1..5h", "1,2,3", "2h-30m", "1e3", "5d!", "1h,", "+", "--5",
         ] {
             assert!(parse_time(cell).is_err(), "{cell}");
+        }
+        // "Does not apply" marks read as an empty cell.
+        for cell in ["-", "N/A", "?", "לא רלוונטי"] {
+            assert_eq!(parse_time(cell), Ok(None), "{cell}");
         }
         let e = error(&format!("{}w", "9".repeat(400)));
         assert!(e.starts_with("too long a duration"), "{e}");

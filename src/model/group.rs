@@ -164,6 +164,7 @@ pub fn subset(ds: &Dataset, cases: &[&Case]) -> Dataset {
         cases,
         strings: ds.strings.clone(),
         warnings: Vec::new(),
+        warning_details: Vec::new(),
     }
 }
 

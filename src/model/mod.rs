@@ -75,6 +75,7 @@ pub struct SourceInfo {
     pub shape: SheetShape,
     /// Encoding name, e.g. `UTF-8`, `UTF-8 (BOM)`, `windows-1255`.
     pub encoding: String,
+    /// The delimiter between a text file's fields (`'\0'` for a spreadsheet file).
     pub delimiter: char,
     /// Data rows read (after the header, blank rows not counted).
     pub rows: usize,
@@ -83,6 +84,33 @@ pub struct SourceInfo {
     /// The title the source gives itself (a Mermaid journey's `title`),
     /// used when no `--title` is given.
     pub title: Option<String>,
+    /// The kind of file: `csv` for delimited text, else the spreadsheet's
+    /// kind (`xlsx`, `xls`, `ods`, `xlsb`).
+    pub format: &'static str,
+    /// The worksheet read, for a spreadsheet file.
+    pub sheet: Option<String>,
+    /// The other worksheets of a spreadsheet file, in the book's order.
+    pub other_sheets: Vec<String>,
+    /// The line (worksheet: row) of the header, when rows above it (a title,
+    /// notes) were left out or `--header-row` chose it.
+    pub header_row: Option<u64>,
+}
+
+/// Something the user should know that did not stop the run: its kind (a
+/// stable word for scripts, e.g. `total_row`) and the sentence shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    pub kind: &'static str,
+    pub text: String,
+}
+
+impl Warning {
+    pub fn new(kind: &'static str, text: impl Into<String>) -> Self {
+        Warning {
+            kind,
+            text: text.into(),
+        }
+    }
 }
 
 /// Which optional columns the sheet has.
@@ -173,6 +201,8 @@ pub struct Dataset {
     pub strings: Interner,
     /// Things the user should know that did not stop the run.
     pub warnings: Vec<String>,
+    /// The same warnings with their kinds, in the same order.
+    pub warning_details: Vec<Warning>,
 }
 
 impl Dataset {
@@ -255,6 +285,8 @@ pub struct SummarySheet {
     pub figures: Vec<StepSummary>,
     pub strings: Interner,
     pub warnings: Vec<String>,
+    /// The same warnings with their kinds, in the same order.
+    pub warning_details: Vec<Warning>,
 }
 
 /// What a sheet turned out to hold.
