@@ -65,9 +65,9 @@ pub enum ReportFormatArg {
 
 #[derive(Debug, Args)]
 pub struct AnalyzeArgs {
-    /// Output format.
-    #[arg(long, value_enum, default_value = "table")]
-    pub format: ReportFormatArg,
+    /// Output format [default: from -o's extension (.json, .csv, .txt), else table].
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormatArg>,
 
     /// Write the report to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
@@ -183,9 +183,9 @@ pub enum CasesArg {
 
 #[derive(Debug, Args)]
 pub struct PatternCmdArgs {
-    /// Report format (written to standard output, or to --report).
-    #[arg(long, value_enum, default_value = "table")]
-    pub format: ReportFormatArg,
+    /// Report format (written to standard output, or to --report) [default: from --report's extension (.json, .csv, .txt), else table].
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormatArg>,
 
     /// Write the report to FILE instead of standard output.
     #[arg(long, value_name = "FILE")]

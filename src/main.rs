@@ -8,21 +8,26 @@ fn main() -> ExitCode {
     match emograph::cmd::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            if let Some(usage) = err.downcast_ref::<UsageError>() {
+            let code = if let Some(usage) = err.downcast_ref::<UsageError>() {
                 eprintln!("error: {usage}");
-                return ExitCode::from(2);
-            }
-            if let Some(input) = err.downcast_ref::<InputError>() {
+                2
+            } else if let Some(input) = err.downcast_ref::<InputError>() {
                 eprintln!("error: {input}");
                 if let Some(hint) = &input.hint {
                     eprintln!("hint: {hint}");
                 }
-                return ExitCode::from(1);
+                1
+            } else {
+                // Other errors (I/O, rendering) with their causes on one line.
+                let chain: Vec<String> = err.chain().map(|e| e.to_string()).collect();
+                eprintln!("error: {}", chain.join(": "));
+                1
+            };
+            // Warnings and `wrote …` lines come after the error, never first.
+            for line in emograph::output::after_error() {
+                eprintln!("{line}");
             }
-            // Other errors (I/O, rendering) with their causes on one line.
-            let chain: Vec<String> = err.chain().map(|e| e.to_string()).collect();
-            eprintln!("error: {}", chain.join(": "));
-            ExitCode::from(1)
+            ExitCode::from(code)
         }
     }
 }

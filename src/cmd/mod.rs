@@ -45,6 +45,12 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     plan.finish(built)
 }
 
+/// Refuse an output that is the input sheet itself (exit 1), before
+/// anything is read or written.
+pub fn refuse_input_as_output(input: &InputArgs, outputs: &[&Path]) -> anyhow::Result<()> {
+    crate::output::refuse_input_as_output(&[Path::new(&input.input)], outputs)
+}
+
 /// Read options from the input flags; flag values that contradict each
 /// other are usage errors.
 pub fn input_options(args: &ReadArgs) -> Result<InputOptions, UsageError> {
@@ -193,6 +199,24 @@ pub fn image_format(path: &Path, flag: Option<Format>) -> Result<Format, UsageEr
             "cannot tell the image format of {}: expected a name ending in .svg or .png, or --format svg|png",
             path.display()
         ))),
+    }
+}
+
+/// A report's format: `--format` when given, else from the output's
+/// extension (`.json`, `.csv`, `.txt`, any letter case), else the table.
+pub fn report_format(path: &Path, flag: Option<ReportFormatArg>) -> ReportFormatArg {
+    if let Some(f) = flag {
+        return f;
+    }
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_lowercase)
+        .as_deref()
+    {
+        Some("json") => ReportFormatArg::Json,
+        Some("csv") => ReportFormatArg::Csv,
+        _ => ReportFormatArg::Table,
     }
 }
 

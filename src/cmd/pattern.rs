@@ -41,6 +41,11 @@ pub fn plan(args: &PatternCmdArgs, plan: &mut Plan) -> Result<()> {
         )
         .into());
     }
+    let outputs: Vec<&Path> = [args.report.as_deref(), args.output.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    super::refuse_input_as_output(&args.input, &outputs)?;
     let sheet = super::load_sheet(&args.input, &setup.options, plan)?;
     let patterns: Vec<PatternWithSource> = match &sheet {
         Sheet::Summary(s) => {
@@ -86,8 +91,8 @@ pub fn plan(args: &PatternCmdArgs, plan: &mut Plan) -> Result<()> {
         None => PatternOutput::Single(Box::new(reports.into_iter().next().expect("one pattern"))),
     };
     let mut bytes = Vec::new();
-    report::exporter(args.format.into()).pattern(&output, &mut bytes)?;
     let out = args.report.as_deref().unwrap_or(Path::new("-"));
+    report::exporter(super::report_format(out, args.format).into()).pattern(&output, &mut bytes)?;
     plan.push(Job::bytes(Target::named(out), bytes));
 
     if let Some((path, format)) = graph {
@@ -98,7 +103,10 @@ pub fn plan(args: &PatternCmdArgs, plan: &mut Plan) -> Result<()> {
                 .iter()
                 .map(|p| p.group.as_deref().unwrap_or(""))
                 .collect();
-            OutDir::beside(path).targets(&names)
+            let targets = OutDir::beside(path).targets(&names);
+            let paths: Vec<&Path> = targets.iter().map(|t| t.path()).collect();
+            super::refuse_input_as_output(&args.input, &paths)?;
+            targets
         } else {
             vec![Target::named(path)]
         };

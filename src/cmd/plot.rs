@@ -15,6 +15,7 @@ use crate::render::Format;
 
 pub fn plan(args: &PlotArgs, plan: &mut Plan) -> Result<()> {
     let (output, format) = output_and_format(args)?;
+    super::refuse_input_as_output(&args.input, &[&output])?;
     let setup = super::setup(&args.input.read, &args.analysis)?;
     let choices = super::plot_choices(&args.pattern, !args.no_pattern);
     let sheet = super::load_sheet(&args.input, &setup.options, plan)?;
