@@ -26,7 +26,7 @@ use crate::input::columns::{role_of, Role};
 use crate::input::{InputOptions, LayoutChoice};
 use crate::model::group::GroupBy;
 use crate::model::{Dataset, Scale, Sheet};
-use crate::numfmt::value;
+use crate::numfmt::{plain, value};
 use crate::output::Plan;
 use crate::render::Format;
 use crate::report::ReportFormat;
@@ -60,7 +60,10 @@ pub fn input_options(args: &ReadArgs) -> Result<InputOptions, UsageError> {
     let neutral = args.neutral.unwrap_or((min + max) / 2.0);
     if !(neutral > min && neutral < max) {
         return Err(UsageError(format!(
-            "--neutral {neutral} is not inside the scale {min}..{max}: expected a value between the bottom and the top"
+            "--neutral {} is not inside the scale {}..{}: expected a value between the bottom and the top",
+            plain(neutral),
+            plain(min),
+            plain(max)
         )));
     }
     Ok(InputOptions {
@@ -293,7 +296,8 @@ pub fn thresholds(scale: &Scale, args: &AnalysisArgs) -> Result<Thresholds, Usag
     if let Some(p) = args.prominence {
         if !(0.0..=range).contains(&p) {
             return Err(UsageError(format!(
-                "--prominence {p} is out of range: expected a value from 0 to {} (the scale's range)",
+                "--prominence {} is out of range: expected a value from 0 to {} (the scale's range)",
+                plain(p),
                 value(range)
             )));
         }
@@ -302,7 +306,8 @@ pub fn thresholds(scale: &Scale, args: &AnalysisArgs) -> Result<Thresholds, Usag
     if let Some(c) = args.critical {
         if !(scale.min..=scale.max).contains(&c) {
             return Err(UsageError(format!(
-                "--critical {c} is outside the scale: expected a value from {} to {}",
+                "--critical {} is outside the scale: expected a value from {} to {}",
+                plain(c),
                 value(scale.min),
                 value(scale.max)
             )));
@@ -312,7 +317,8 @@ pub fn thresholds(scale: &Scale, args: &AnalysisArgs) -> Result<Thresholds, Usag
     if let Some(d) = args.sharp_drop {
         if !(d > 0.0 && d <= range) {
             return Err(UsageError(format!(
-                "--sharp-drop {d} is out of range: expected a value above 0 and at most {} (the scale's range)",
+                "--sharp-drop {} is out of range: expected a value above 0 and at most {} (the scale's range)",
+                plain(d),
                 value(range)
             )));
         }

@@ -4,6 +4,8 @@ use std::io::Write;
 
 use anyhow::Result;
 
+use crate::numfmt::plain;
+
 use super::pattern::PatternReport;
 use super::{AnalysisReport, Exporter, PatternOutput};
 
@@ -21,8 +23,9 @@ fn cell(text: &str) -> String {
 }
 
 /// A number as CSV text: empty for none.
+/// A number as a spreadsheet reads it, at most 12 significant digits.
 fn num(v: Option<f64>) -> String {
-    v.map(|v| v.to_string()).unwrap_or_default()
+    v.map(plain).unwrap_or_default()
 }
 
 impl Exporter for Csv {
@@ -54,8 +57,8 @@ impl Exporter for Csv {
                     &kind.to_string(),
                     &t.index.to_string(),
                     &cell(t.step),
-                    &t.feeling.to_string(),
-                    &t.prominence.to_string(),
+                    &plain(t.feeling),
+                    &plain(t.prominence),
                     &String::new(),
                     &String::new(),
                     &String::new(),
@@ -68,10 +71,10 @@ impl Exporter for Csv {
                     &"critical_dip".to_string(),
                     &d.index.to_string(),
                     &cell(d.step),
-                    &d.feeling.to_string(),
+                    &plain(d.feeling),
                     &num(d.prominence),
                     &d.at_end.to_string(),
-                    &d.severity.to_string(),
+                    &plain(d.severity),
                     &num(d.below_neutral_duration),
                 ])?;
             }
@@ -131,7 +134,7 @@ fn pattern_rows<W: Write>(
             f.n.map(|n| n.to_string()).unwrap_or_default(),
             num(f.mean),
             num(f.sd),
-            f.median.to_string(),
+            plain(f.median),
             num(f.p25),
             num(f.p75),
             num(f.min),
