@@ -334,7 +334,7 @@ pub fn parse_scale(s: &str) -> Result<(f64, f64), String> {
     let min = parse_number(a).ok_or_else(|| format!("{a:?} is not a number: {expected}"))?;
     let max = parse_number(b).ok_or_else(|| format!("{b:?} is not a number: {expected}"))?;
     for end in [min, max] {
-        if !(end.abs() <= SCALE_LIMIT) {
+        if end.is_nan() || end.abs() > SCALE_LIMIT {
             return Err(format!(
                 "{} is too far from 0 for a scale: expected ends from -1e9 to 1e9, e.g. -5..5, 1..5 or 0..10",
                 plain(end)

@@ -129,7 +129,11 @@ impl Bases {
         for v in values {
             let mut low = v;
             while let Some(&(top, min)) = stack.last() {
-                if !(top <= v) {
+                // `top <= v` as the walk tests it: false for a NaN either side.
+                if top
+                    .partial_cmp(&v)
+                    .is_none_or(|o| o == std::cmp::Ordering::Greater)
+                {
                     break;
                 }
                 // Same comparison as the walk, so a tie keeps the value
@@ -320,7 +324,8 @@ mod tests {
     #[test]
     fn work_is_linear_in_the_length() {
         let n = 200_000;
-        let shapes: [(&str, Box<dyn Fn(usize) -> f64>); 5] = [
+        type Shape = Box<dyn Fn(usize) -> f64>;
+        let shapes: [(&str, Shape); 5] = [
             (
                 "alternating",
                 Box::new(|i| if i % 2 == 0 { 3.0 } else { -3.0 }),

@@ -4,9 +4,12 @@
 
 use unicode_bidi::BidiInfo;
 
-/// Clean a label for drawing: control characters (C0, DEL, C1) are dropped,
-/// except that tabs and line breaks fold into a single space, and runs of
-/// white space collapse. XML escaping is left to the SVG backend; removing
+/// Clean a label for drawing: control characters (C0, DEL, C1) and bidi
+/// controls (embeddings, overrides, isolates, the marks LRM, RLM and ALM)
+/// are dropped, except that tabs and line breaks fold into a single space,
+/// and runs of white space collapse. Without bidi controls a label is drawn
+/// in the order its letters have (right-to-left text still reads right to
+/// left), so a cell cannot make the picture show another text than it holds. XML escaping is left to the SVG backend; removing
 /// control characters is ours, because an SVG containing them is not
 /// well-formed XML.
 pub fn clean_label(raw: &str) -> String {
@@ -23,9 +26,7 @@ pub fn clean_label(raw: &str) -> String {
             pending_space = true;
             continue;
         }
-        // Bidi embedding controls and other format characters are kept: they
-        // are meaningful to bidi. Only true control characters are removed.
-        if c.is_control() {
+        if c.is_control() || crate::error::is_bidi_control(c) {
             continue;
         }
         if pending_space && !out.is_empty() {
