@@ -72,6 +72,13 @@ pub fn duration(seconds: f64) -> String {
         return "?".to_string();
     }
     let negative = seconds < 0.0;
+    // Beyond 1e15 seconds (31 million years) whole weeks, not a cast that
+    // would saturate.
+    if seconds.abs() >= 1e15 {
+        let weeks = plain((seconds.abs() / 604_800.0).round());
+        let sign = if negative { "\u{2212}" } else { "" };
+        return format!("{sign}{weeks}w");
+    }
     let mut s = seconds.abs().round() as u64;
     const UNITS: [(u64, &str); 5] = [
         (604_800, "w"),
@@ -166,5 +173,7 @@ mod tests {
         assert_eq!(duration(5.0 * 86400.0 + 3.0 * 3600.0 + 60.0), "5d 3h");
         assert_eq!(duration(86400.0), "1d");
         assert_eq!(duration(15.0 * 86400.0), "2w 1d");
+        assert_eq!(duration(1e300), "1.65343915344e294w");
+        assert_eq!(duration(-6.048e20), "\u{2212}1e15w");
     }
 }

@@ -210,7 +210,8 @@ impl Words {
         if v == 0.0 {
             self.time_zero.to_string()
         } else {
-            format!("{v}{unit}")
+            // At most 12 significant digits; `1e20w` rather than 21 digits.
+            format!("{}{unit}", crate::numfmt::plain(v))
         }
     }
 
