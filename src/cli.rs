@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::input::feelings::parse_number;
+use crate::numfmt::plain;
 
 /// Turn a spreadsheet of customer-journey steps into an emotion graph, find
 /// where the journey hurts, and show whether a redesign helped.
@@ -103,9 +104,9 @@ pub enum ReportFormatArg {
 
 #[derive(Debug, Args)]
 pub struct AnalyzeArgs {
-    /// Output format.
-    #[arg(long, value_enum, default_value = "table")]
-    pub format: ReportFormatArg,
+    /// Output format [default: from -o's extension (.json, .csv, .txt), else table].
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormatArg>,
 
     /// Write the report to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
@@ -310,9 +311,9 @@ pub struct CompareArgs {
 
 #[derive(Debug, Args)]
 pub struct PatternCmdArgs {
-    /// Report format (written to standard output, or to --report).
-    #[arg(long, value_enum, default_value = "table")]
-    pub format: ReportFormatArg,
+    /// Report format (written to standard output, or to --report) [default: from --report's extension (.json, .csv, .txt), else table].
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormatArg>,
 
     /// Write the report to FILE instead of standard output.
     #[arg(long, value_name = "FILE")]
@@ -515,7 +516,11 @@ fn parse_finite(s: &str) -> Result<f64, String> {
     parse_number(s).ok_or_else(|| format!("{s:?} is not a number"))
 }
 
-/// `MIN..MAX` with MIN < MAX.
+/// The largest end a scale may have, either way: beyond it the range and
+/// the positions on the graph lose their meaning in floating point.
+pub const SCALE_LIMIT: f64 = 1e9;
+
+/// `MIN..MAX` with MIN < MAX, both finite and within ±[`SCALE_LIMIT`].
 pub fn parse_scale(s: &str) -> Result<(f64, f64), String> {
     let expected = "expected MIN..MAX, e.g. -5..5, 1..5 or 0..10";
     let (a, b) = s
@@ -523,9 +528,19 @@ pub fn parse_scale(s: &str) -> Result<(f64, f64), String> {
         .ok_or_else(|| format!("{s:?}: {expected}"))?;
     let min = parse_number(a).ok_or_else(|| format!("{a:?} is not a number: {expected}"))?;
     let max = parse_number(b).ok_or_else(|| format!("{b:?} is not a number: {expected}"))?;
+    for end in [min, max] {
+        if end.is_nan() || end.abs() > SCALE_LIMIT {
+            return Err(format!(
+                "{} is too far from 0 for a scale: expected ends from -1e9 to 1e9, e.g. -5..5, 1..5 or 0..10",
+                plain(end)
+            ));
+        }
+    }
     if min >= max {
         return Err(format!(
-            "the bottom {min} is not below the top {max}: {expected}"
+            "the bottom {} is not below the top {}: {expected}",
+            plain(min),
+            plain(max)
         ));
     }
     Ok((min, max))
@@ -565,6 +580,17 @@ mod tests {
         assert_eq!(parse_scale("-3..3"), Ok((-3.0, 3.0)));
         assert_eq!(parse_scale("\u{2212}5..5"), Ok((-5.0, 5.0)));
         assert!(parse_scale("5..1").is_err());
+        assert_eq!(parse_scale("-1e9..1e9"), Ok((-1e9, 1e9)));
+        for far in [
+            "-1e20..1e20",
+            "-1.7e308..1.7e308",
+            "0..1e10",
+            "-inf..5",
+            "0..NaN",
+        ] {
+            let e = parse_scale(far).unwrap_err();
+            assert!(e.len() < 120, "{far}: {e}");
+        }
         assert!(parse_scale("1-5").is_err());
     }
 

@@ -170,9 +170,18 @@ impl fmt::Display for UsageError {
 
 impl std::error::Error for UsageError {}
 
-/// Make any text safe to print on one terminal line inside an error: control
-/// characters are shown escaped, so a hostile cell cannot move the cursor or
-/// forge a second line.
+/// Bidi controls: embeddings and overrides (U+202A–U+202E), isolates
+/// (U+2066–U+2069) and the marks U+200E, U+200F, U+061C. In a terminal or a
+/// picture they reorder what follows them, so a cell could show text in an
+/// order other than the one it holds.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+/// Make any text safe to print on one terminal line inside an error or a
+/// text report: control characters (C0, DEL, C1) and bidi controls are
+/// shown escaped (`\u{202e}`), so a hostile cell cannot move the cursor,
+/// forge a second line or reorder the text after it.
 pub fn quote(text: &str) -> String {
     let mut shown: String = text.chars().take(60).collect();
     if text.chars().count() > 60 {
@@ -180,7 +189,7 @@ pub fn quote(text: &str) -> String {
     }
     let mut out = String::from("\"");
     for c in shown.chars() {
-        if c.is_control() {
+        if c.is_control() || is_bidi_control(c) {
             out.extend(c.escape_default());
         } else {
             out.push(c);
@@ -193,6 +202,17 @@ pub fn quote(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quote_shows_controls_and_bidi_controls_as_escapes() {
+        assert_eq!(quote("a\u{202E}b"), "\"a\\u{202e}b\"");
+        assert_eq!(quote("\u{2066}x\u{2069}"), "\"\\u{2066}x\\u{2069}\"");
+        assert_eq!(quote("\u{200F}\u{061C}"), "\"\\u{200f}\\u{61c}\"");
+        assert_eq!(quote("\u{1b}[31m\u{7}"), "\"\\u{1b}[31m\\u{7}\"");
+        assert_eq!(quote("\u{9b}"), "\"\\u{9b}\"");
+        // Hebrew and other right-to-left letters stay as they are.
+        assert_eq!(quote("חשבון"), "\"חשבון\"");
+    }
 
     #[test]
     fn displays_one_line_with_location() {

@@ -8,28 +8,33 @@ fn main() -> ExitCode {
     match emograph::cmd::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            if err.downcast_ref::<Reported>().is_some() {
-                return ExitCode::from(1);
-            }
-            if let Some(usage) = err.downcast_ref::<UsageError>() {
-                eprintln!("error: {usage}");
-                return ExitCode::from(2);
-            }
-            if let Some(worse) = err.downcast_ref::<WorseAfter>() {
+            let code = if err.downcast_ref::<Reported>().is_some() {
+                // Already reported, group by group (a batch run).
+                1
+            } else if let Some(worse) = err.downcast_ref::<WorseAfter>() {
+                // Not an error in the input: everything was written.
                 eprintln!("worse: {worse}");
-                return ExitCode::from(3);
-            }
-            if let Some(input) = err.downcast_ref::<InputError>() {
+                3
+            } else if let Some(usage) = err.downcast_ref::<UsageError>() {
+                eprintln!("error: {usage}");
+                2
+            } else if let Some(input) = err.downcast_ref::<InputError>() {
                 eprintln!("error: {input}");
                 if let Some(hint) = &input.hint {
                     eprintln!("hint: {hint}");
                 }
-                return ExitCode::from(1);
+                1
+            } else {
+                // Other errors (I/O, rendering) with their causes on one line.
+                let chain: Vec<String> = err.chain().map(|e| e.to_string()).collect();
+                eprintln!("error: {}", chain.join(": "));
+                1
+            };
+            // Warnings and `wrote …` lines come after the error, never first.
+            for line in emograph::output::after_error() {
+                eprintln!("{line}");
             }
-            // Other errors (I/O, rendering) with their causes on one line.
-            let chain: Vec<String> = err.chain().map(|e| e.to_string()).collect();
-            eprintln!("error: {}", chain.join(": "));
-            ExitCode::from(1)
+            ExitCode::from(code)
         }
     }
 }

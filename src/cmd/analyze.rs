@@ -12,6 +12,8 @@ use crate::report;
 
 pub fn plan(args: &AnalyzeArgs, plan: &mut Plan) -> Result<()> {
     let mut setup = super::setup(&args.input.read, &args.analysis)?;
+    let output = args.output.as_deref().unwrap_or(Path::new("-"));
+    super::refuse_input_as_output(&args.input, &[output])?;
     let ds = super::load(&args.input, &setup.options, plan)?;
     setup.follow(ds.scale, &args.analysis)?;
     let t = setup.thresholds;
@@ -25,7 +27,7 @@ pub fn plan(args: &AnalyzeArgs, plan: &mut Plan) -> Result<()> {
             c.group = Some(group_by.text(&ds, case).unwrap_or(NO_VALUE));
         }
     }
-    let exporter = report::exporter(args.format.into());
-    let out = Target::named(args.output.as_deref().unwrap_or(Path::new("-")));
+    let exporter = report::exporter(super::report_format(output, args.format).into());
+    let out = Target::named(output);
     plan.stream(&out, &mut |w| exporter.analysis(&built, w))
 }

@@ -31,7 +31,7 @@ use crate::input::columns::{role_of, Role};
 use crate::input::{InputOptions, LayoutChoice};
 use crate::model::group::GroupBy;
 use crate::model::{Dataset, Scale, Sheet};
-use crate::numfmt::value;
+use crate::numfmt::{plain, value};
 use crate::output::{OutDir, Plan};
 use crate::render::Format;
 use crate::report::ReportFormat;
@@ -61,6 +61,12 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     plan.finish(built)
 }
 
+/// Refuse an output that is the input sheet itself (exit 1), before
+/// anything is read or written.
+pub fn refuse_input_as_output(input: &InputArgs, outputs: &[&Path]) -> anyhow::Result<()> {
+    crate::output::refuse_input_as_output(&[Path::new(&input.input)], outputs)
+}
+
 /// Read options from the input flags; flag values that contradict each
 /// other are usage errors.
 pub fn input_options(args: &ReadArgs) -> Result<InputOptions, UsageError> {
@@ -70,7 +76,10 @@ pub fn input_options(args: &ReadArgs) -> Result<InputOptions, UsageError> {
     let neutral = args.neutral.unwrap_or((min + max) / 2.0);
     if !(neutral > min && neutral < max) {
         return Err(UsageError(format!(
-            "--neutral {neutral} is not inside the scale {min}..{max}: expected a value between the bottom and the top"
+            "--neutral {} is not inside the scale {}..{}: expected a value between the bottom and the top",
+            plain(neutral),
+            plain(min),
+            plain(max)
         )));
     }
     Ok(InputOptions {
@@ -399,6 +408,24 @@ pub fn group_title(prefix: &str, group: &str) -> String {
     }
 }
 
+/// A report's format: `--format` when given, else from the output's
+/// extension (`.json`, `.csv`, `.txt`, any letter case), else the table.
+pub fn report_format(path: &Path, flag: Option<ReportFormatArg>) -> ReportFormatArg {
+    if let Some(f) = flag {
+        return f;
+    }
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_lowercase)
+        .as_deref()
+    {
+        Some("json") => ReportFormatArg::Json,
+        Some("csv") => ReportFormatArg::Csv,
+        _ => ReportFormatArg::Table,
+    }
+}
+
 /// The column `--by` names, if cases can be grouped by it and the sheet has
 /// it: `case`, `segment`, `version`, or a row column that keeps one value
 /// through each case (`channel`, `owner`, `note`). A row column whose value
@@ -499,7 +526,8 @@ pub fn thresholds(scale: &Scale, args: &AnalysisArgs) -> Result<Thresholds, Usag
     if let Some(p) = args.prominence {
         if !(0.0..=range).contains(&p) {
             return Err(UsageError(format!(
-                "--prominence {p} is out of range: expected a value from 0 to {} (the scale's range)",
+                "--prominence {} is out of range: expected a value from 0 to {} (the scale's range)",
+                plain(p),
                 value(range)
             )));
         }
@@ -508,7 +536,8 @@ pub fn thresholds(scale: &Scale, args: &AnalysisArgs) -> Result<Thresholds, Usag
     if let Some(c) = args.critical {
         if !(scale.min..=scale.max).contains(&c) {
             return Err(UsageError(format!(
-                "--critical {c} is outside the scale: expected a value from {} to {}",
+                "--critical {} is outside the scale: expected a value from {} to {}",
+                plain(c),
                 value(scale.min),
                 value(scale.max)
             )));
@@ -518,7 +547,8 @@ pub fn thresholds(scale: &Scale, args: &AnalysisArgs) -> Result<Thresholds, Usag
     if let Some(d) = args.sharp_drop {
         if !(d > 0.0 && d <= range) {
             return Err(UsageError(format!(
-                "--sharp-drop {d} is out of range: expected a value above 0 and at most {} (the scale's range)",
+                "--sharp-drop {} is out of range: expected a value above 0 and at most {} (the scale's range)",
+                plain(d),
                 value(range)
             )));
         }

@@ -52,6 +52,11 @@ pub fn plan(args: &PatternCmdArgs, plan: &mut Plan) -> Result<()> {
     }
     let graph_format = graph.map_or(graph_flag.unwrap_or(Format::Png), |(_, f)| f);
     let dest = super::batch_dest(&args.batch, args.output.as_deref(), graph_format, false)?;
+    let outputs: Vec<&Path> = [args.report.as_deref(), args.output.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    super::refuse_input_as_output(&args.input, &outputs)?;
     let sheet = super::load_sheet(&args.input, &setup.options, plan)?;
     setup.follow(super::scale_of(&sheet), &args.analysis)?;
     let (scale, t) = (setup.scale, setup.thresholds);
@@ -83,7 +88,11 @@ pub fn plan(args: &PatternCmdArgs, plan: &mut Plan) -> Result<()> {
     }
     plan.warn(super::source_name(&sheet), &warnings);
 
-    let format = args.format.into();
+    let format: ReportFormat = super::report_format(
+        args.report.as_deref().unwrap_or(Path::new("-")),
+        args.format,
+    )
+    .into();
     let reports: Vec<_> = patterns
         .iter()
         .map(|p| report::pattern::build(&p.pattern, p.steps, p.strings, &t))
@@ -116,16 +125,6 @@ pub fn plan(args: &PatternCmdArgs, plan: &mut Plan) -> Result<()> {
     let style = PatternStyle::from(&args.pattern);
     match (by, dest) {
         (Some(by), Some(dest)) => {
-            // The report(s) first, then the groups.
-            let jobs = std::mem::take(&mut plan.jobs);
-            let mut first = Plan {
-                jobs,
-                quiet: plan.quiet,
-                ..Plan::default()
-            };
-            plan.say_warnings();
-            first.say_warnings();
-            first.finish(Ok(()))?;
             let ext = match format {
                 ReportFormat::Json => "json",
                 ReportFormat::Csv => "csv",
@@ -150,6 +149,18 @@ pub fn plan(args: &PatternCmdArgs, plan: &mut Plan) -> Result<()> {
                 jobs: args.batch.jobs.map(usize::from),
                 quiet: args.batch.quiet,
             };
+            // A group file that would be the input is refused before the report is written.
+            batch.refuse_input(&infos)?;
+            // The report(s) first, then the groups.
+            let jobs = std::mem::take(&mut plan.jobs);
+            let mut first = Plan {
+                jobs,
+                quiet: plan.quiet,
+                ..Plan::default()
+            };
+            plan.say_warnings();
+            first.say_warnings();
+            first.finish(Ok(()))?;
             batch.run(&infos, |i| {
                 let p = &patterns[i];
                 let group = p.group.as_deref().unwrap_or("");

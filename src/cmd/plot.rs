@@ -35,13 +35,7 @@ pub fn plan(args: &PlotArgs, plan: &mut Plan) -> Result<()> {
     }
     super::batch_dest(&args.batch, None, Format::Png, false)?;
     let (output, format) = output_and_format(args)?;
-    if is_same_file(&output, Path::new(&args.input.input)) {
-        return Err(UsageError(format!(
-            "-o {} is the input itself: expected another name for the output",
-            output.display()
-        ))
-        .into());
-    }
+    super::refuse_input_as_output(&args.input, &[&output])?;
     if format == Output::Mermaid && args.x_axis == XAxisArg::Time {
         return Err(UsageError(
             "--x time: a Mermaid journey has no time axis; leave out --x time to write its steps"
@@ -83,18 +77,6 @@ pub fn plan(args: &PlotArgs, plan: &mut Plan) -> Result<()> {
             .announced(format!(" ({})", chart.description)),
     );
     Ok(())
-}
-
-/// Whether writing `output` would overwrite `input` (a journey written
-/// next to the journey it was read from).
-fn is_same_file(output: &Path, input: &Path) -> bool {
-    if output.as_os_str() == "-" || input.as_os_str() == "-" {
-        return false;
-    }
-    match (output.canonicalize(), input.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    }
 }
 
 /// Whether `path` names a Mermaid file.

@@ -231,7 +231,18 @@ pub fn run(args: &ValidateArgs) -> Result<()> {
             let line = |out: &mut String, k: &str, v: String| {
                 out.push_str(&format!("{k:<10} {v}\n"));
             };
-            line(&mut out, "file", u.file.to_string());
+            // Quoted only when it holds a control character to show escaped.
+            let quoted = crate::error::quote(u.file);
+            let plain_name = quoted.len() == u.file.len() + 2 && u.file.chars().count() <= 60;
+            line(
+                &mut out,
+                "file",
+                if plain_name {
+                    u.file.to_string()
+                } else {
+                    quoted
+                },
+            );
             line(
                 &mut out,
                 "layout",
@@ -272,7 +283,9 @@ pub fn run(args: &ValidateArgs) -> Result<()> {
                 "scale",
                 format!(
                     "{}..{}, neutral {}",
-                    u.scale.min, u.scale.max, u.scale.neutral
+                    crate::numfmt::plain(u.scale.min),
+                    crate::numfmt::plain(u.scale.max),
+                    crate::numfmt::plain(u.scale.neutral)
                 ),
             );
             line(

@@ -308,10 +308,12 @@ impl Words {
         if v == 0.0 {
             self.time_zero.to_string()
         } else {
+            // At most 12 significant digits; `1e20w` rather than 21 digits.
+            let v_text = crate::numfmt::plain(v);
             match self.lang {
-                Lang::En => format!("{v}{unit}"),
+                Lang::En => format!("{v_text}{unit}"),
                 Lang::He if v == 1.0 && unit == self.days => "1 יום".to_string(),
-                Lang::He => format!("{v} {unit}"),
+                Lang::He => format!("{v_text} {unit}"),
             }
         }
     }

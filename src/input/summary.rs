@@ -161,7 +161,7 @@ impl RowSink for SummaryBuilder<'_> {
         self.source.rows += 1;
         let cell = |role: Role| self.map.cell(row, role);
         let step = cell(Role::Step);
-        let name = step.text;
+        let name = unguard(step.text);
         if name.is_empty() {
             return Err(InputError::new(
                 self.at(step.pos()),
@@ -249,7 +249,7 @@ impl RowSink for SummaryBuilder<'_> {
             )
         })?;
         let order = value(Role::Order, "order")?;
-        let phase_text = cell(Role::Phase).text.to_string();
+        let phase_text = unguard(cell(Role::Phase).text).to_string();
         let name = name.to_string();
         let phase = if phase_text.is_empty() {
             self.previous_phase
@@ -263,5 +263,15 @@ impl RowSink for SummaryBuilder<'_> {
         self.figures.push(figures);
         self.orders.push(order);
         Ok(())
+    }
+}
+
+/// A cell as a spreadsheet shows it: the apostrophe that keeps `=`, `+`,
+/// `-`, `@`, a tab or a carriage return from starting a formula (as
+/// emograph's own CSV reports write it) is not part of the text.
+fn unguard(text: &str) -> &str {
+    match text.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        _ => text,
     }
 }

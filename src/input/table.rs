@@ -212,11 +212,7 @@ fn scale_text(s: &Scale) -> String {
 
 /// A number as a person writes it: no trailing `.0`.
 pub fn fmt_num(v: f64) -> String {
-    if v == v.trunc() && v.abs() < 1e15 {
-        format!("{}", v as i64)
-    } else {
-        format!("{v}")
-    }
+    crate::numfmt::plain(v)
 }
 
 impl<'a> TableBuilder<'a> {

@@ -109,10 +109,23 @@ impl Batch {
     /// Draw every group with `make` (called once per group index, from
     /// several threads), write the files and the index, and report. Returns
     /// [`Reported`] when a group failed (after writing all the others).
+    /// Refuse, before anything is written, a group file that would be the
+    /// input itself (a group named so that its graph or report is the sheet).
+    pub fn refuse_input(&self, groups: &[Group]) -> Result<()> {
+        let names: Vec<&str> = groups.iter().map(|g| g.name.as_str()).collect();
+        let mut targets = self.graphs.targets(&names);
+        if let Some(r) = &self.reports {
+            targets.extend(r.targets(&names));
+        }
+        let paths: Vec<&Path> = targets.iter().map(|t| t.path()).collect();
+        super::refuse_input_as_output(&[Path::new(&self.input)], &paths)
+    }
+
     pub fn run<F>(&self, groups: &[Group], make: F) -> Result<()>
     where
         F: Fn(usize) -> Result<Made> + Sync,
     {
+        self.refuse_input(groups)?;
         let dir = self.graphs.dir();
         let dir_shown = if dir.as_os_str().is_empty() {
             Path::new(".")

@@ -3,9 +3,11 @@
 //! A command fills a [`Plan`] — warnings about its input and a list of
 //! [`Job`]s (a picture to render, or report bytes, each with its
 //! [`Target`]) — and hands it to [`Plan::finish`]. That writer is the only
-//! code that prints warnings and `wrote …` lines: warnings first, then the
-//! pictures are rendered (in parallel when there are several) and every job
-//! is written in list order, each announced after it is written.
+//! code that prints warnings and `wrote …` lines: the pictures are rendered
+//! (in parallel when there are several) and every job is written in list
+//! order; then the warnings and a `wrote …` line per job are printed. On a
+//! failure the error comes first: those lines are kept for after it
+//! ([`super::after_error`]).
 
 use anyhow::Result;
 use rayon::prelude::*;
@@ -94,32 +96,42 @@ impl Plan {
         target: &Target,
         fill: &mut dyn FnMut(&mut dyn std::io::Write) -> Result<()>,
     ) -> Result<()> {
-        self.say_warnings();
-        super::write_to(target, fill)
+        let written = super::write_to(target, fill);
+        let warnings = std::mem::take(&mut self.warnings);
+        super::say(self.audible(warnings), written.is_ok());
+        written
     }
 
     /// Finish a command: print the warnings, then — if building the plan
     /// succeeded — render and write every job; the first error stops the
     /// run (the jobs before it stay written and announced).
-    pub fn finish(mut self, built: Result<()>) -> Result<()> {
-        self.say_warnings();
-        built?;
-        write_all(self.jobs, self.quiet)
+    pub fn finish(self, built: Result<()>) -> Result<()> {
+        let quiet = self.quiet;
+        let mut lines = self.warnings;
+        let result = built.and_then(|_| write_all(self.jobs, &mut lines));
+        super::say(if quiet { Vec::new() } else { lines }, result.is_ok());
+        result
     }
 
     /// Print the warnings so far (unless quiet) and forget them.
     pub fn say_warnings(&mut self) {
-        for w in self.warnings.drain(..) {
-            if !self.quiet {
-                eprintln!("{w}");
-            }
+        let lines = std::mem::take(&mut self.warnings);
+        super::say(self.audible(lines), true);
+    }
+
+    /// `lines`, or nothing under `--quiet`.
+    fn audible(&self, lines: Vec<String>) -> Vec<String> {
+        if self.quiet {
+            Vec::new()
+        } else {
+            lines
         }
     }
 }
 
 /// Render the pictures (in parallel when there are several), then write
 /// each job in order, announcing it.
-fn write_all(jobs: Vec<Job>, quiet: bool) -> Result<()> {
+fn write_all(jobs: Vec<Job>, said: &mut Vec<String>) -> Result<()> {
     let pictures: Vec<(&Figure, Format)> = jobs
         .iter()
         .filter_map(|j| match &j.content {
@@ -153,8 +165,8 @@ fn write_all(jobs: Vec<Job>, quiet: bool) -> Result<()> {
             Ok(())
         })?;
         if let Some(words) = &job.announce {
-            if !job.target.is_stdout() && !quiet {
-                eprintln!("wrote {}{words}", job.target);
+            if !job.target.is_stdout() {
+                said.push(format!("wrote {}{words}", job.target));
             }
         }
     }

@@ -4,9 +4,15 @@
 
 use unicode_bidi::BidiInfo;
 
-/// Clean a label for drawing: control characters (C0, DEL, C1) are dropped,
-/// except that tabs and line breaks fold into a single space, and runs of
-/// white space collapse. XML escaping is left to the SVG backend; removing
+/// Clean a label for drawing: control characters (C0, DEL, C1) and the bidi
+/// controls that reorder a whole span (embeddings, overrides, isolates) are
+/// dropped, except that tabs and line breaks fold into a single space, and
+/// runs of white space collapse. Without them a label is drawn in the order
+/// its letters have (right-to-left text still reads right to left), so a
+/// cell cannot make the picture show another text than it holds. The marks
+/// LRM, RLM and ALM stay: each acts like one invisible letter, and the
+/// graph's own Hebrew words use LRM to keep a minus sign before its digits.
+/// XML escaping is left to the SVG backend; removing
 /// control characters is ours, because an SVG containing them is not
 /// well-formed XML.
 pub fn clean_label(raw: &str) -> String {
@@ -23,9 +29,7 @@ pub fn clean_label(raw: &str) -> String {
             pending_space = true;
             continue;
         }
-        // Bidi embedding controls and other format characters are kept: they
-        // are meaningful to bidi. Only true control characters are removed.
-        if c.is_control() {
+        if c.is_control() || is_span_control(c) {
             continue;
         }
         if pending_space && !out.is_empty() {
@@ -66,6 +70,12 @@ pub fn visual_order(line: &str) -> String {
     } else {
         visual
     }
+}
+
+/// Bidi controls that reorder everything up to their end: embeddings,
+/// overrides (U+202A–U+202E) and isolates (U+2066–U+2069).
+fn is_span_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Marks and controls of the bidi algorithm: LRM, RLM, ALM, the embeddings,

@@ -5,6 +5,8 @@ use std::io::Write;
 use anyhow::Result;
 
 use super::compare::FiguresReport;
+use crate::numfmt::plain;
+
 use super::pattern::PatternReport;
 use super::{AnalysisReport, CompareReport, Exporter, PatternOutput};
 
@@ -12,18 +14,46 @@ pub struct Csv;
 
 /// Text a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first and
 /// not a number) gets a leading apostrophe, so opening the CSV is safe.
+/// A text cell as a spreadsheet may safely open and a terminal may safely
+/// show (`cat report.csv`):
+/// - control characters (C0 but tab and line feed, DEL, C1) are written as
+///   visible escapes (`\u{1b}`), so no terminal escape runs;
+/// - a cell a spreadsheet would read as a formula or a command — starting
+///   with `=`, `+`, `-`, `@`, a tab or a carriage return — gets a leading
+///   apostrophe, unless it is a plain decimal number such as `-3` or
+///   `+2.5`; `-inf`, `+NaN` or `-1e400` are guarded like any other text.
 fn cell(text: &str) -> String {
-    let risky = text.starts_with(['=', '+', '-', '@', '\t', '\r']) && text.parse::<f64>().is_err();
+    let mut shown = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() && c != '\t' && c != '\n' {
+            shown.extend(c.escape_default());
+        } else {
+            shown.push(c);
+        }
+    }
+    // Judged on the text as read (a carriage return is escaped above, but
+    // a cell that began with one is still guarded).
+    let risky = text.starts_with(['=', '+', '-', '@', '\t', '\r']) && !plain_number(text);
     if risky {
-        format!("'{text}")
+        format!("'{shown}")
     } else {
-        text.to_string()
+        shown
     }
 }
 
+/// A finite number written with digits, one sign, one point and an
+/// exponent only (no `inf`, `NaN` or hex).
+fn plain_number(text: &str) -> bool {
+    text.bytes()
+        .all(|b| b.is_ascii_digit() || matches!(b, b'+' | b'-' | b'.' | b'e' | b'E'))
+        && text.bytes().any(|b| b.is_ascii_digit())
+        && text.parse::<f64>().is_ok_and(f64::is_finite)
+}
+
 /// A number as CSV text: empty for none.
+/// A number as a spreadsheet reads it, at most 12 significant digits.
 fn num(v: Option<f64>) -> String {
-    v.map(|v| v.to_string()).unwrap_or_default()
+    v.map(plain).unwrap_or_default()
 }
 
 impl Exporter for Csv {
@@ -62,8 +92,8 @@ impl Exporter for Csv {
                     kind.to_string(),
                     t.index.to_string(),
                     cell(t.step),
-                    t.feeling.to_string(),
-                    t.prominence.to_string(),
+                    plain(t.feeling),
+                    plain(t.prominence),
                     String::new(),
                     String::new(),
                     String::new(),
@@ -78,10 +108,10 @@ impl Exporter for Csv {
                     "critical_dip".to_string(),
                     d.index.to_string(),
                     cell(d.step),
-                    d.feeling.to_string(),
+                    plain(d.feeling),
                     num(d.prominence),
                     d.at_end.to_string(),
-                    d.severity.to_string(),
+                    plain(d.severity),
                     num(d.below_neutral_duration),
                 ];
                 row.extend(group.clone());
@@ -199,7 +229,7 @@ fn pattern_rows<W: Write>(
             f.n.map(|n| n.to_string()).unwrap_or_default(),
             num(f.mean),
             num(f.sd),
-            f.median.to_string(),
+            plain(f.median),
             num(f.p25),
             num(f.p75),
             num(f.min),
@@ -211,4 +241,48 @@ fn pattern_rows<W: Write>(
         w.write_record(&row)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cell;
+
+    #[test]
+    fn formula_like_cells_are_guarded() {
+        for risky in [
+            "=1+1",
+            "+1+1",
+            "-1+1",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+            "-inf",
+            "+NaN",
+            "-Infinity",
+            "+inf",
+            "-nan",
+            "-1e400",
+            "-",
+            "+",
+            "=",
+            "-0x10",
+        ] {
+            assert!(
+                cell(risky).starts_with('\''),
+                "{risky:?} -> {:?}",
+                cell(risky)
+            );
+        }
+        for plain in ["-3", "+2.5", "-0.25", "-1e3", "Refund", "", "inf", "3-2"] {
+            assert_eq!(cell(plain), plain);
+        }
+    }
+
+    #[test]
+    fn control_characters_are_shown_not_sent() {
+        assert_eq!(cell("A\u{1b}[31mB\u{7}"), "A\\u{1b}[31mB\\u{7}");
+        assert_eq!(cell("A\u{9b}B\u{7f}"), "A\\u{9b}B\\u{7f}");
+        assert_eq!(cell("\rA"), "'\\rA");
+        assert_eq!(cell("two\nlines\tand tab"), "two\nlines\tand tab");
+    }
 }

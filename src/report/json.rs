@@ -67,6 +67,13 @@ impl Layered {
 }
 
 impl Formatter for Layered {
+    /// At most 12 significant digits, like every number emograph prints:
+    /// `0.333333333333`, `1e-320`, `1e308` (written as serde_json would
+    /// write the rounded value, so `-3.0` and `2.5` are unchanged).
+    fn write_f64<W: ?Sized + Write>(&mut self, w: &mut W, value: f64) -> io::Result<()> {
+        serde_json::ser::CompactFormatter.write_f64(w, crate::numfmt::round_significant(value))
+    }
+
     fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
         self.begin(w, b"[")
     }
