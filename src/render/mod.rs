@@ -14,12 +14,10 @@ use anyhow::{Context, Result};
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
-use plotters::style::FontTransform;
 
 use crate::figure::theme::{GRID, INK, MUTED, NEUTRAL};
 use crate::figure::{Figure, Glyph, Rgb, Shape};
-use layout::{Align, Label, Placement, VAlign};
+use layout::{Label, Placement};
 
 /// Image formats we write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,12 +31,13 @@ pub fn svg(fig: &Figure) -> Result<String> {
     font::ensure_registered()?;
     let fig = &cleaned(fig);
     let mut out = String::new();
-    {
+    let texts = {
         let root = SVGBackend::with_string(&mut out, (fig.width, fig.height)).into_drawing_area();
-        draw(&root, fig, TextOrder::Logical)?;
+        let texts = draw(&root, fig, TextOrder::Logical)?;
         root.present().context("could not finish the SVG")?;
-    }
-    Ok(out)
+        texts
+    };
+    Ok(put_texts(&out, &texts))
 }
 
 /// Render a figure as PNG bytes.
@@ -98,67 +97,157 @@ fn color(c: Rgb) -> RGBColor {
     RGBColor(c.0, c.1, c.2)
 }
 
-/// Text drawing and measuring on one drawing area.
+/// Text drawing on one drawing area. PNG text is rasterized here from the
+/// embedded font ([`font::rasterize`]) at fractional positions; SVG text is
+/// written here as `<text>` elements (see [`svg_text`]): plotters draws a
+/// numbered stand-in that [`svg`] replaces, so texts keep their place in the
+/// drawing order.
 struct Pen<'a, DB: DrawingBackend> {
     area: &'a DrawingArea<DB, Shift>,
     order: TextOrder,
+    svg: std::cell::RefCell<Vec<String>>,
+}
+
+/// Where a label's text starts and its baseline, in the label's own frame
+/// (x along the text from its point, y down from its point), and its width.
+fn local_origin(label: &Label) -> (f64, f64, f64) {
+    let w = font::width(&label.text, label.size, label.bold);
+    let r = layout::local_box(label, w);
+    (r.left, r.top + font::ascent(label.size, label.bold), w)
 }
 
 impl<DB: DrawingBackend> Pen<'_, DB> {
-    fn font(&self, label: &Label) -> TextStyle<'static> {
-        let style = if label.bold {
-            FontStyle::Bold
-        } else {
-            FontStyle::Normal
-        };
-        let mut font = FontDesc::new(FontFamily::Name(font::FAMILY), label.size, style);
-        if label.rotate {
-            font = font.transform(FontTransform::Rotate270);
-        }
-        let h = match label.h {
-            Align::Left => HPos::Left,
-            Align::Center => HPos::Center,
-            Align::Right => HPos::Right,
-        };
-        let v = match label.v {
-            VAlign::Top => VPos::Top,
-            VAlign::Center => VPos::Center,
-            VAlign::Bottom => VPos::Bottom,
-        };
-        font.color(&color(label.color)).pos(Pos::new(h, v))
-    }
-
-    /// Width in pixels of `text` at `size`.
-    fn width(&self, text: &str, size: f64, bold: bool) -> f64 {
-        let style = if bold {
-            FontStyle::Bold
-        } else {
-            FontStyle::Normal
-        };
-        let font = FontDesc::new(FontFamily::Name(font::FAMILY), size, style);
-        self.area
-            .estimate_text_size(text, &TextStyle::from(font))
-            .map(|(w, _)| f64::from(w))
-            .unwrap_or(text.chars().count() as f64 * size * 0.6)
-    }
-
     fn text(&self, label: &Label) -> Result<()> {
         if label.text.is_empty() {
             return Ok(());
         }
-        let shown = match self.order {
-            TextOrder::Logical => label.text.clone(),
-            TextOrder::Visual => text::visual_order(&label.text),
-        };
+        let (lx, base, w) = local_origin(label);
         let (x, y) = label.at;
-        self.area
-            .draw(&Text::new(
-                shown,
-                (x.round() as i32, y.round() as i32),
-                self.font(label),
-            ))
-            .map_err(|e| anyhow::anyhow!("drawing text failed: {e}"))
+        match self.order {
+            TextOrder::Logical => {
+                let id = {
+                    let mut v = self.svg.borrow_mut();
+                    v.push(svg_text(label, lx, base, w));
+                    v.len() - 1
+                };
+                let style = TextStyle::from(FontDesc::new(
+                    FontFamily::Name(font::SVG_FAMILY),
+                    label.size,
+                    FontStyle::Normal,
+                ));
+                self.area
+                    .draw(&Text::new(
+                        format!("{STAND_IN}{id}{STAND_IN}"),
+                        (x.round() as i32, y.round() as i32),
+                        style,
+                    ))
+                    .map_err(|e| anyhow::anyhow!("drawing text failed: {e}"))
+            }
+            TextOrder::Visual => {
+                let shown = text::visual_order(&label.text);
+                let c = color(label.color);
+                let mut err = None;
+                let mut put = |px: i32, py: i32, cov: f32| {
+                    let (sx, sy) = if label.rotate {
+                        (x.floor() as i32 + py, y.floor() as i32 - px - 1)
+                    } else {
+                        (px, py)
+                    };
+                    if let Err(e) = self.area.draw_pixel((sx, sy), &c.mix(cov.min(1.0) as f64)) {
+                        err.get_or_insert(e);
+                    }
+                };
+                if label.rotate {
+                    // Rasterized in the label's frame, then turned a quarter.
+                    let fx = x - x.floor();
+                    let fy = y - y.floor();
+                    font::rasterize(&shown, label.size, label.bold, (lx - fy, base + fx), &mut put);
+                } else {
+                    font::rasterize(&shown, label.size, label.bold, (x + lx, y + base), &mut put);
+                }
+                match err {
+                    Some(e) => Err(anyhow::anyhow!("drawing text failed: {e}")),
+                    None => Ok(()),
+                }
+            }
+        }
     }
+}
+
+/// Marks plotters' stand-in for a text in the SVG.
+const STAND_IN: &str = "\u{E000}";
+
+/// One text as an SVG element: the embedded font's family first, a font
+/// size matching the PNG's, and the width the layout measured
+/// (`textLength`), so its box holds in any viewer. Text whose first strong
+/// letter is right-to-left gets `direction="rtl"`; the viewer reorders it.
+fn svg_text(label: &Label, lx: f64, base: f64, w: f64) -> String {
+    let rtl = text::starts_rtl(&label.text);
+    let (x, y) = label.at;
+    let (tx, ty) = if label.rotate { (0.0, 0.0) } else { (x, y) };
+    let start = tx + if rtl { lx + w } else { lx };
+    let mut e = format!(
+        "<text x=\"{:.1}\" y=\"{:.1}\" font-family=\"{}\" font-size=\"{:.2}\" fill=\"#{:02X}{:02X}{:02X}\"",
+        start,
+        ty + base,
+        font::SVG_FAMILY,
+        font::em(label.size),
+        label.color.0,
+        label.color.1,
+        label.color.2,
+    );
+    if label.bold {
+        e.push_str(" font-weight=\"bold\"");
+    }
+    if rtl {
+        e.push_str(" direction=\"rtl\" unicode-bidi=\"embed\"");
+    }
+    if label.text.chars().count() > 1 {
+        e.push_str(&format!(
+            " textLength=\"{w:.1}\" lengthAdjust=\"spacingAndGlyphs\""
+        ));
+    }
+    if label.rotate {
+        e.push_str(&format!(
+            " transform=\"translate({x:.1} {y:.1}) rotate(-90)\""
+        ));
+    }
+    e.push('>');
+    for c in label.text.chars() {
+        match c {
+            '<' => e.push_str("&lt;"),
+            '>' => e.push_str("&gt;"),
+            '&' => e.push_str("&amp;"),
+            '"' => e.push_str("&quot;"),
+            c => e.push(c),
+        }
+    }
+    e.push_str("</text>");
+    e
+}
+
+/// Replace plotters' stand-ins in `svg` by the texts' elements.
+fn put_texts(svg: &str, texts: &[String]) -> String {
+    let mut out = String::with_capacity(svg.len() + texts.iter().map(String::len).sum::<usize>());
+    let mut rest = svg;
+    while let Some(open) = rest.find("<text") {
+        let Some(close) = rest[open..].find("</text>").map(|c| open + c + "</text>".len()) else {
+            break;
+        };
+        let element = &rest[open..close];
+        out.push_str(&rest[..open]);
+        let id = element
+            .split(STAND_IN)
+            .nth(1)
+            .and_then(|n| n.parse::<usize>().ok());
+        match id.and_then(|i| texts.get(i)) {
+            Some(t) => out.push_str(t),
+            None => out.push_str(element),
+        }
+        rest = &rest[close..];
+    }
+    out.push_str(rest);
+    out
 }
 
 fn draw_err<E: std::fmt::Debug>(e: E) -> anyhow::Error {
@@ -171,11 +260,14 @@ pub(crate) fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     fig: &Figure,
     order: TextOrder,
-) -> Result<()> {
+) -> Result<Vec<String>> {
     root.fill(&WHITE).map_err(draw_err)?;
-    let pen = Pen { area: root, order };
-    let measure = |s: &str, size: f64, bold: bool| pen.width(s, size, bold);
-    let p = Placement::compute(fig, &measure);
+    let pen = Pen {
+        area: root,
+        order,
+        svg: Default::default(),
+    };
+    let p = Placement::compute(fig, &font::width);
     let plot = p.plot;
     let map = &p.map;
     let s = p.scale;
@@ -430,7 +522,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
         }
         pen.text(&item.text)?;
     }
-    Ok(())
+    Ok(pen.svg.into_inner())
 }
 
 fn dashed_vline<DB: DrawingBackend>(

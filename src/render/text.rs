@@ -52,6 +52,16 @@ pub fn has_rtl(text: &str) -> bool {
     })
 }
 
+/// Whether the first letter with a strong direction reads right to left
+/// (the text's own base direction, as the bidi algorithm finds it).
+pub fn starts_rtl(text: &str) -> bool {
+    use unicode_bidi::BidiClass::{AL, L, R};
+    text.chars()
+        .map(unicode_bidi::bidi_class)
+        .find(|c| matches!(c, L | R | AL))
+        .is_some_and(|c| c != L)
+}
+
 /// Reorder one line of logical-order text into visual (left-to-right drawing)
 /// order, mirroring brackets inside right-to-left runs. Needed for backends
 /// that draw glyph by glyph (PNG); never used for SVG, whose viewer applies

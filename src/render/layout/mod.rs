@@ -143,6 +143,51 @@ impl Label {
     }
 }
 
+impl Label {
+    /// The label's box in pixels, for a text `width` pixels wide.
+    pub fn rect(&self, width: f64) -> Rect {
+        let l = local_box(self, width);
+        let (x, y) = self.at;
+        if self.rotate {
+            // Turned a quarter: along the text is up the picture.
+            Rect {
+                left: x + l.top,
+                top: y - l.right,
+                right: x + l.bottom,
+                bottom: y - l.left,
+            }
+        } else {
+            Rect {
+                left: x + l.left,
+                top: y + l.top,
+                right: x + l.right,
+                bottom: y + l.bottom,
+            }
+        }
+    }
+}
+
+/// A label's box in its own frame (x along the text, y down, from its
+/// point), for a text `width` pixels wide; a line is `size` pixels high.
+pub fn local_box(label: &Label, width: f64) -> Rect {
+    let left = match label.h {
+        Align::Left => 0.0,
+        Align::Center => -width / 2.0,
+        Align::Right => -width,
+    };
+    let top = match label.v {
+        VAlign::Top => 0.0,
+        VAlign::Center => -label.size / 2.0,
+        VAlign::Bottom => -label.size,
+    };
+    Rect {
+        left,
+        top,
+        right: left + width,
+        bottom: top + label.size,
+    }
+}
+
 /// A phase: its separator (none before the first) and its label.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlacedSection {
