@@ -36,6 +36,11 @@ pub struct Dip {
     /// Seconds; `None` (null) when times are unknown or the dip is not below
     /// neutral.
     pub below_neutral_duration: Option<f64>,
+    /// **Sharp drop only**: the dip was flagged by its prominence alone
+    /// (≥ the sharp drop) while its feeling lies above the critical level.
+    /// Not in the JSON report (the picture labels it).
+    #[serde(skip)]
+    pub sharp_drop_only: bool,
 }
 
 /// Critical dips ranked by severity, highest first (ties: lower index first).
@@ -106,6 +111,7 @@ fn dip(
         at_end: false,
         severity,
         below_neutral_duration,
+        sharp_drop_only: values[index] > t.critical + t.tolerance(),
     }
 }
 

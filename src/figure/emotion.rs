@@ -141,11 +141,14 @@ pub fn build(
                     let expected: Vec<Option<f64>> = (0..case.points.len())
                         .map(|i| case.detail(i).expected)
                         .collect();
-                    marks::promise(&mut fig, &track, &expected);
+                    marks::promise(&mut fig, &track, &expected, opts.x == XMode::Time);
                 }
             }
             marks::turning_points(&mut fig, &track, &a.sequence);
             marks::critical_dips(&mut fig, &track, &a.sequence, if single { 3 } else { 0 }, w);
+            if single {
+                marks::count_if_dense(&mut fig, &a.sequence, w);
+            }
         }
         // The promise line goes under the case lines.
         fig.lines.sort_by_key(|l| !l.dashed);

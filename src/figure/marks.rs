@@ -14,6 +14,20 @@ pub const PEAK: Rgb = Rgb(46, 125, 50);
 pub const TROUGH: Rgb = Rgb(230, 120, 0);
 pub const DIP: Rgb = Rgb(198, 40, 40);
 pub const PROMISE: Rgb = Rgb(94, 53, 177);
+/// Ring of a dip flagged only by its sharp drop.
+pub const SHARP: Rgb = Rgb(239, 108, 0);
+
+/// Closest marks can be and still be read one by one, in pixels.
+const MIN_MARK_GAP: f64 = 8.0;
+
+/// Whether `count` marks along the figure's x axis would crowd closer than
+/// [`MIN_MARK_GAP`]: then they are not drawn one by one (the subtitle
+/// counts them).
+pub fn too_dense(fig: &Figure, count: usize) -> bool {
+    // The plot takes most of the picture's width.
+    let plot_px = fig.width as f64 * 0.85;
+    count > 1 && plot_px / (count as f64) < MIN_MARK_GAP
+}
 
 /// One drawn line and where its points are: `xs[i]`, `values[i]` for the
 /// case's `i`-th point, and the step names for callouts.
@@ -28,10 +42,18 @@ fn offset(fig: &Figure) -> f64 {
     (fig.y.max - fig.y.min) * 0.035
 }
 
-/// Peaks (▲ above the point) and troughs (▼ below it).
+/// Peaks (▲ above the point) and troughs (▼ below it). A trough that is
+/// also a dip is marked by the dip's ring alone; when the marks would
+/// crowd ([`too_dense`]) none is drawn.
 pub fn turning_points(fig: &mut Figure, track: &Track, a: &SequenceAnalysis) {
     let d = offset(fig);
+    if too_dense(fig, a.turning_points.len()) {
+        return;
+    }
     for t in &a.turning_points {
+        if t.kind == Kind::Trough && a.critical_dips.iter().any(|d| d.index == t.index) {
+            continue;
+        }
         let (Some(&x), Some(&y)) = (track.xs.get(t.index), track.values.get(t.index)) else {
             continue;
         };
@@ -49,8 +71,37 @@ pub fn turning_points(fig: &mut Figure, track: &Track, a: &SequenceAnalysis) {
     }
 }
 
-/// Red rings on critical dips; with `callouts`, a boxed note on the most
-/// severe ones naming the step, the feeling and the drop.
+/// When turning points or dips are too dense to draw one by one, the
+/// subtitle says how many there are and that `analyze` lists them.
+pub fn count_if_dense(fig: &mut Figure, a: &SequenceAnalysis, w: &Words) {
+    if too_dense(fig, a.turning_points.len()) || too_dense(fig, a.critical_dips.len()) {
+        fig.subtitle
+            .push_str(&w.marks_listed(a.turning_points.len(), a.critical_dips.len()));
+    }
+}
+
+/// Which dips are drawn: all, or when their rings would crowd
+/// ([`too_dense`]) only the first and the deepest.
+pub fn shown_dips<'a>(
+    fig: &Figure,
+    a: &'a SequenceAnalysis,
+) -> Vec<&'a crate::analysis::dips::Dip> {
+    let dips = &a.critical_dips;
+    if !too_dense(fig, dips.len()) {
+        return dips.iter().collect();
+    }
+    let first = dips.iter().min_by_key(|d| d.index);
+    let deepest = dips
+        .iter()
+        .min_by(|a, b| a.feeling.total_cmp(&b.feeling).then(a.index.cmp(&b.index)));
+    let mut v: Vec<_> = first.into_iter().chain(deepest).collect();
+    v.dedup_by_key(|d| d.index);
+    v
+}
+
+/// Rings on critical dips (red; orange for a dip flagged only by its sharp
+/// drop); with `callouts`, a boxed note on the most severe ones naming the
+/// step, the feeling and the drop.
 pub fn critical_dips(
     fig: &mut Figure,
     track: &Track,
@@ -58,7 +109,7 @@ pub fn critical_dips(
     callouts: usize,
     w: &Words,
 ) {
-    for (rank, dip) in a.critical_dips.iter().enumerate() {
+    for (rank, dip) in shown_dips(fig, a).into_iter().enumerate() {
         let (Some(&x), Some(&y)) = (track.xs.get(dip.index), track.values.get(dip.index)) else {
             continue;
         };
@@ -66,7 +117,7 @@ pub fn critical_dips(
             x,
             y,
             shape: Shape::Ring,
-            color: DIP,
+            color: if dip.sharp_drop_only { SHARP } else { DIP },
             size: 14,
         });
         if rank < callouts {
@@ -75,18 +126,36 @@ pub fn critical_dips(
                 Some(p) => w.dip_drop(dip.feeling, p),
                 None => w.dip_ends_here(dip.feeling),
             };
-            fig.callouts.push(dip_callout(x, y, name, detail, w));
+            fig.callouts
+                .push(dip_callout(x, y, name, detail, dip.sharp_drop_only, w));
         }
     }
 }
 
-/// The boxed note on a critical dip at `(x, y)`: the step's name, then `detail`.
-pub fn dip_callout(x: f64, y: f64, step: &str, detail: String, w: &Words) -> Callout {
-    Callout {
-        x,
-        y,
-        lines: vec![w.critical_dip_at(step), detail],
-        color: DIP,
+/// The boxed note on a dip at `(x, y)`: the step's name, then `detail`;
+/// "sharp drop" when the dip was flagged only by its drop.
+pub fn dip_callout(
+    x: f64,
+    y: f64,
+    step: &str,
+    detail: String,
+    sharp_drop_only: bool,
+    w: &Words,
+) -> Callout {
+    if sharp_drop_only {
+        Callout {
+            x,
+            y,
+            lines: vec![w.sharp_drop_at(step), detail],
+            color: SHARP,
+        }
+    } else {
+        Callout {
+            x,
+            y,
+            lines: vec![w.critical_dip_at(step), detail],
+            color: DIP,
+        }
     }
 }
 
@@ -107,8 +176,10 @@ pub fn handoffs(fig: &mut Figure, track: &Track, h: &HandoffStats, owners: &[&st
 
 /// The promised feeling as a dashed line, and the gap shaded where the
 /// experience fell below it. Crossings are interpolated so the shading
-/// starts and stops where the two lines meet.
-pub fn promise(fig: &mut Figure, track: &Track, expected: &[Option<f64>]) {
+/// starts and stops where the two lines meet. With `hold` (a time axis)
+/// each value lasts until the next point, for the feeling, the promise and
+/// the shading alike.
+pub fn promise(fig: &mut Figure, track: &Track, expected: &[Option<f64>], hold: bool) {
     let pts: Vec<(f64, f64, f64)> = track
         .xs
         .iter()
@@ -126,10 +197,24 @@ pub fn promise(fig: &mut Figure, track: &Track, expected: &[Option<f64>]) {
         opacity: 0.9,
         dashed: true,
         dot: 0,
-        hold: false,
+        hold,
     });
     // Band between feeling and promise wherever the feeling is lower.
     let mut band: Vec<(f64, f64, f64)> = Vec::new();
+    if hold {
+        for (k, &(x, v, e)) in pts.iter().enumerate() {
+            band.push((x, v.min(e), e));
+            if let Some(&(next, _, _)) = pts.get(k + 1) {
+                band.push((next, v.min(e), e));
+            }
+        }
+        fig.bands.push(Band {
+            points: band,
+            fill: PROMISE,
+            opacity: 0.13,
+        });
+        return;
+    }
     for (k, &(x, v, e)) in pts.iter().enumerate() {
         if k > 0 {
             let (px, pv, pe) = pts[k - 1];
@@ -182,6 +267,15 @@ pub fn legend(fig: &mut Figure, w: &Words) {
             Glyph::Marker {
                 shape: Shape::Ring,
                 color: DIP,
+            },
+        ));
+    }
+    if has(Shape::Ring, SHARP) {
+        entries.push((
+            w.sharp_drop_legend,
+            Glyph::Marker {
+                shape: Shape::Ring,
+                color: SHARP,
             },
         ));
     }

@@ -68,7 +68,7 @@ pub fn build(c: &PatternChart, t: &Thresholds, opts: &ChartOptions) -> Figure {
         if n_varies {
             label.note = s.figures.n.map(|n| w.n(n));
         }
-        if s.risk == Some(true) {
+        if s.risk == Some(true) && opts.marks {
             label.alert = true;
             let share = s.figures.critical_share.unwrap_or(0.0);
             let at_or_below = w.share_at_or_below(share, t.critical);
@@ -199,7 +199,7 @@ pub fn build(c: &PatternChart, t: &Thresholds, opts: &ChartOptions) -> Figure {
         marks::turning_points(&mut fig, &track, &p.analysis);
         marks::critical_dips(&mut fig, &track, &p.analysis, 0, w);
         // Callouts on the pattern's dips say how many cases were in frustration there.
-        for dip in p.analysis.critical_dips.iter().take(3) {
+        for dip in marks::shown_dips(&fig, &p.analysis).into_iter().take(3) {
             let (Some(&x), Some(s)) = (xs.get(dip.index), p.steps.get(dip.index)) else {
                 continue;
             };
@@ -213,12 +213,14 @@ pub fn build(c: &PatternChart, t: &Thresholds, opts: &ChartOptions) -> Figure {
                 dip.feeling,
                 names[dip.index],
                 detail,
+                dip.sharp_drop_only,
                 w,
             ));
         }
         marks::legend(&mut fig, w);
+        marks::count_if_dense(&mut fig, &p.analysis, w);
     }
-    if p.steps.iter().any(|s| s.risk == Some(true)) {
+    if opts.marks && p.steps.iter().any(|s| s.risk == Some(true)) {
         fig.legend.push(LegendEntry {
             label: w.prone_to_fail(p.risk, t.critical),
             glyph: Glyph::Symbol {

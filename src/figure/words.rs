@@ -79,6 +79,13 @@ pub struct Words {
     pub peak_legend: &'static str,
     pub trough_legend: &'static str,
     pub critical_dip: &'static str,
+    /// A dip flagged only by its sharp drop (not in the frustration zone).
+    pub sharp_drop: &'static str,
+    pub sharp_drop_legend: &'static str,
+    /// The subtitle's note when turning points and dips are too dense to draw.
+    pub turning_points_word: &'static str,
+    pub dips_word: &'static str,
+    pub listed_by_analyze: &'static str,
     pub promised: &'static str,
     pub below_promise: &'static str,
     pub handoff_legend: &'static str,
@@ -119,6 +126,11 @@ static EN: Words = Words {
     peak_legend: "peak (things start to get worse)",
     trough_legend: "trough (things start to get better)",
     critical_dip: "critical dip",
+    sharp_drop: "sharp drop",
+    sharp_drop_legend: "sharp drop (outside the frustration zone)",
+    turning_points_word: "turning points",
+    dips_word: "dips",
+    listed_by_analyze: "`emograph analyze` lists them",
     promised: "promised",
     below_promise: "below the promise",
     handoff_legend: "→ hand-off to another owner",
@@ -301,6 +313,20 @@ impl Words {
     /// Legend of one side's line: `As is: median`.
     pub fn side_line(&self, label: &str, stat: &str) -> String {
         format!("{label}: {stat}")
+    }
+
+    /// The callout's first line on a dip flagged only by its sharp drop: `sharp drop: Pay`.
+    pub fn sharp_drop_at(&self, step: &str) -> String {
+        format!("{}: {step}", self.sharp_drop)
+    }
+
+    /// The subtitle's note when marks are too dense to draw one by one:
+    /// ` · 2,400 turning points, 310 dips — `emograph analyze` lists them`.
+    pub fn marks_listed(&self, turning: usize, dips: usize) -> String {
+        format!(
+            " · {turning} {}, {dips} {} — {}",
+            self.turning_points_word, self.dips_word, self.listed_by_analyze
+        )
     }
 
     /// Legend of one side's critical dips: `critical dip, as is`.

@@ -7,7 +7,7 @@
 //! it writes no words of its own and decides no positions.
 
 mod font;
-mod layout;
+pub mod layout;
 pub mod text;
 
 use anyhow::{Context, Result};
@@ -61,6 +61,16 @@ pub fn png(fig: &Figure) -> Result<Vec<u8>> {
     )
     .context("could not encode the PNG")?;
     Ok(bytes)
+}
+
+/// Every text and mark of `fig` as it would be drawn, with its box in
+/// pixels (for checking a layout: no two texts meet, no text covers a
+/// mark, nothing leaves the picture).
+pub fn boxes(fig: &Figure) -> Result<Vec<layout::LaidBox>> {
+    font::ensure_registered()?;
+    let fig = &cleaned(fig);
+    let p = Placement::compute(fig, &font::width);
+    Ok(p.boxes(fig, &font::width))
 }
 
 /// Render in the given format.
@@ -161,7 +171,13 @@ impl<DB: DrawingBackend> Pen<'_, DB> {
                     // Rasterized in the label's frame, then turned a quarter.
                     let fx = x - x.floor();
                     let fy = y - y.floor();
-                    font::rasterize(&shown, label.size, label.bold, (lx - fy, base + fx), &mut put);
+                    font::rasterize(
+                        &shown,
+                        label.size,
+                        label.bold,
+                        (lx - fy, base + fx),
+                        &mut put,
+                    );
                 } else {
                     font::rasterize(&shown, label.size, label.bold, (x + lx, y + base), &mut put);
                 }
@@ -231,7 +247,10 @@ fn put_texts(svg: &str, texts: &[String]) -> String {
     let mut out = String::with_capacity(svg.len() + texts.iter().map(String::len).sum::<usize>());
     let mut rest = svg;
     while let Some(open) = rest.find("<text") {
-        let Some(close) = rest[open..].find("</text>").map(|c| open + c + "</text>".len()) else {
+        let Some(close) = rest[open..]
+            .find("</text>")
+            .map(|c| open + c + "</text>".len())
+        else {
             break;
         };
         let element = &rest[open..close];
@@ -286,7 +305,14 @@ pub(crate) fn draw<DB: DrawingBackend>(
 
     // Zones.
     for z in &fig.zones {
-        let (top, bottom) = (map.y(z.to.max(z.from)), map.y(z.to.min(z.from)));
+        // Zones at the ends of the scale reach the plot's edges.
+        let (hi, lo) = (z.to.max(z.from), z.to.min(z.from));
+        let top = if hi >= fig.y.max { plot.top } else { map.y(hi) };
+        let bottom = if lo <= fig.y.min {
+            plot.bottom
+        } else {
+            map.y(lo)
+        };
         root.draw(&Rectangle::new(
             [(left, top.round() as i32), (right, bottom.round() as i32)],
             color(z.fill).mix(z.opacity).filled(),
@@ -334,7 +360,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
     }
     // Room per point along x: thick lines and dots are thinned where points
     // crowd, or the joins of a zigzag spike far outside the plot.
-    let step_px = plot.width() / (fig.x.labels.len().max(1) as f64);
+    let step_px = layout::step_room(fig, map);
     for line in &fig.lines {
         let pts: Vec<(i32, i32)> = line.points.iter().map(|&pt| map.point(pt)).collect();
         // A held value runs flat to the next point, then steps.
@@ -407,7 +433,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
     let tick_down = |x: f64, c: Rgb| {
         let x = x.round() as i32;
         root.draw(&PathElement::new(
-            vec![(x, b), (x, b + (6.0 * s) as i32)],
+            vec![(x, b), (x, b + p.tick_len.round() as i32)],
             color(c).stroke_width(1),
         ))
         .map_err(draw_err)

@@ -119,7 +119,9 @@ impl Frame {
         let subtitle_top = pad + title_size * 0.95 + 8.0 * s;
         let header_bottom = subtitle_top + subtitle_size + 20.0 * s;
 
-        // Legend: entries flow left to right in centred rows.
+        let rtl = fig.words.direction() == crate::figure::words::Direction::RightToLeft;
+        // Legend: entries flow in reading order in rows, centred (aligned
+        // right when reading right to left).
         let mut rows: Vec<Vec<(usize, f64, String)>> = Vec::new();
         let avail = w - 2.0 * pad;
         let gap = 30.0 * s;
@@ -145,8 +147,11 @@ impl Frame {
         for (r, row) in rows.iter().enumerate() {
             let total: f64 = row.iter().map(|(_, iw, _)| iw).sum::<f64>()
                 + gap * (row.len().saturating_sub(1)) as f64;
-            let mut x = (w - total) / 2.0;
+            let mut x = if rtl { w - pad } else { (w - total) / 2.0 };
             for (index, iw, label) in row {
+                if rtl {
+                    x -= iw;
+                }
                 legend.push(LegendItem {
                     index: *index,
                     x,
@@ -154,19 +159,28 @@ impl Frame {
                     width: *iw,
                     text: label.clone(),
                 });
-                x += iw + gap;
+                if rtl {
+                    x -= gap;
+                } else {
+                    x += iw + gap;
+                }
             }
         }
 
-        // Left margin: the y title and the widest tick label.
+        // The y axis's margin (left, or right when reading right to left):
+        // the y title and the widest tick label.
         let tick_w = fig
             .y
             .ticks
             .iter()
             .map(|&t| measure(&crate::figure::format_value(t), tick_size, false))
             .fold(0.0, f64::max);
-        let left = pad + tick_size * 1.3 + 12.0 * s + tick_w + 10.0 * s;
-        let right = w - pad;
+        let gutter = tick_size * 1.3 + 12.0 * s + tick_w + 10.0 * s;
+        let (left, right) = if rtl {
+            (pad, w - pad - gutter)
+        } else {
+            (pad + gutter, w - pad)
+        };
         let plot_w = (right - left).max(10.0);
 
         // X labels.
@@ -224,8 +238,11 @@ impl Frame {
                 shown.clear();
                 let max_len = (0.24 * h).min(300.0 * s);
                 let need = label_line * 1.1;
+                // In pixel order (the process may run right to left).
                 let mut order: Vec<usize> = (0..fig.x.labels.len()).collect();
-                order.sort_by(|&a, &b| fig.x.labels[a].at.total_cmp(&fig.x.labels[b].at));
+                order.sort_by(|&a, &b| {
+                    to_px(fig.x.labels[a].at).total_cmp(&to_px(fig.x.labels[b].at))
+                });
                 let n = order.len().max(1) as f64;
                 // Show every label when they fit side by side, spread out
                 // where they crowd; otherwise every k-th.
