@@ -127,7 +127,9 @@ impl Frame {
         let gap = 30.0 * s;
         let mut row_w = 0.0;
         for (i, e) in fig.legend.iter().enumerate() {
-            let label = text::fit(&e.label, 420.0 * s, &|t| measure(t, legend_size, false));
+            let label = text::fit(&e.label, avail - legend_glyph - 8.0 * s, &|t| {
+                measure(t, legend_size, false)
+            });
             let item_w = legend_glyph + 8.0 * s + measure(&label, legend_size, false);
             if rows.is_empty() || (row_w + gap + item_w > avail && row_w > 0.0) {
                 rows.push(Vec::new());

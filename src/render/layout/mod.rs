@@ -1109,6 +1109,31 @@ mod tests {
         for (tick, label) in p.step_ticks.iter().zip(&p.x_labels) {
             assert_eq!(*tick, label.texts[0].at.0);
         }
-        assert_eq!(p.map.x(-0.5), p.plot.left);
+        // The ends stay a marker's width inside the plot.
+        let inset = p.map.x(-0.5) - p.plot.left;
+        assert!(inset > 0.0 && inset <= 16.0, "{inset}");
+    }
+
+    /// Right to left: the y axis on the right, the process from right to
+    /// left, title and legend aligned right.
+    #[test]
+    fn right_to_left_mirrors_the_layout() {
+        let mut fig = figure();
+        fig.words = Lang::He.words();
+        let p = Placement::compute(&fig, &measure);
+        assert!(p.y_ticks.iter().all(|t| t.label.at.0 > p.plot.right));
+        assert!(p.y_title.at.0 > p.plot.right);
+        assert!(p.step_ticks[0] > p.step_ticks[2]);
+        assert_eq!(p.title.h, Align::Right);
+        assert!(p.title.at.0 > fig.width as f64 * 0.9);
+        let rightmost = p
+            .legend
+            .iter()
+            .map(|l| l.glyph_left + l.glyph_width)
+            .fold(0.0, f64::max);
+        assert!(rightmost > fig.width as f64 * 0.9);
+        let ltr = Placement::compute(&figure(), &measure);
+        assert!(ltr.y_ticks.iter().all(|t| t.label.at.0 < ltr.plot.left));
+        assert!(ltr.step_ticks[0] < ltr.step_ticks[2]);
     }
 }
