@@ -204,3 +204,40 @@ fn stress_sheets_lay_out_without_collisions() {
     all.extend(figures("phases.csv", &cases, &SIZES));
     check(all);
 }
+
+/// With `EMOGRAPH_LAYOUT_OUT=DIR`, writes the pictures of a few of these
+/// figures (right to left among them) as PNG for looking at them.
+#[test]
+fn pictures_for_review() {
+    let Some(dir) = std::env::var_os("EMOGRAPH_LAYOUT_OUT") else {
+        return;
+    };
+    let dir = std::path::PathBuf::from(dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut all = Vec::new();
+    for name in ["contact-us.csv", "cinema-evening.csv", "contact-us-he.csv"] {
+        let csv =
+            std::fs::read_to_string(format!("{}/examples/{name}", env!("CARGO_MANIFEST_DIR")))
+                .unwrap();
+        all.extend(figures(name, &csv, &SIZES[..2]));
+    }
+    let jagged = |i: usize| if i % 2 == 0 { -4 } else { 4 };
+    all.extend(figures(
+        "jagged.csv",
+        &sheet(300, |i| format!("s{i}"), jagged),
+        &SIZES[1..2],
+    ));
+    let hebrew = |i: usize| format!("שלב {i} לפני המתנה לטכנאי (קומה 2)");
+    all.extend(figures(
+        "hebrew.csv",
+        &sheet(6, hebrew, |i| [-5, 5, -5, 0, 5, -5][i % 6]),
+        &SIZES[..2],
+    ));
+    for (what, fig) in all {
+        if what.contains("MinMax") || what.contains("None") {
+            continue;
+        }
+        let file = what.replace([' ', '='], "_") + ".png";
+        std::fs::write(dir.join(file), emograph::render::png(&fig).unwrap()).unwrap();
+    }
+}

@@ -106,11 +106,11 @@ pub fn build(
     };
     let single = ds.cases.len() == 1;
     let (lines, legend) = case_lines(ds, &xs, opts.x == XMode::Time, w);
+    let phases: Vec<Option<Sym>> = ds.steps.iter().map(|s| s.phase).collect();
     let sections = if opts.x == XMode::Steps {
-        let phases: Vec<Option<Sym>> = ds.steps.iter().map(|s| s.phase).collect();
         sections(&phases, &ds.strings)
     } else {
-        Vec::new()
+        time_sections(ds, &xs, &phases, &x)
     };
     let mut fig = frame(opts, subtitle(ds, w), x, &scale, t, sections);
     fig.lines = lines;
@@ -308,6 +308,60 @@ fn time_axis(ds: &Dataset, xs: &[Vec<f64>], w: &Words) -> XAxis {
         title: Some(w.elapsed_time.to_string()),
         ticks: super::timeaxis::ticks(end, w),
     }
+}
+
+/// Phases on a time axis: each run of steps of one phase spans from its
+/// first step's time to its last's (the median over the cases, where the
+/// step labels stand); neighbouring phases meet half way between.
+fn time_sections(
+    ds: &Dataset,
+    xs: &[Vec<f64>],
+    phases: &[Option<Sym>],
+    axis: &XAxis,
+) -> Vec<Section> {
+    let mut at: Vec<Vec<f64>> = vec![Vec::new(); ds.steps.len()];
+    for (case, xs) in ds.cases.iter().zip(xs) {
+        for (p, &x) in case.points.iter().zip(xs) {
+            at[p.step as usize].push(x);
+        }
+    }
+    let at: Vec<Option<f64>> = at
+        .into_iter()
+        .map(|mut v| {
+            v.sort_by(f64::total_cmp);
+            v.get(v.len() / 2).copied()
+        })
+        .collect();
+    // Runs of one phase over the steps that have a time: (phase, first, last).
+    let mut runs: Vec<(Sym, f64, f64)> = Vec::new();
+    for (phase, t) in phases.iter().zip(&at) {
+        let (Some(p), Some(t)) = (phase, t) else {
+            continue;
+        };
+        match runs.last_mut() {
+            Some((q, _, end)) if q == p => *end = end.max(*t),
+            _ => runs.push((*p, *t, *t)),
+        }
+    }
+    (0..runs.len())
+        .map(|i| {
+            let (p, start, end) = runs[i];
+            let from = if i == 0 {
+                axis.min
+            } else {
+                (runs[i - 1].2 + start) / 2.0
+            };
+            let to = match runs.get(i + 1) {
+                Some(next) => (end + next.1) / 2.0,
+                None => axis.max,
+            };
+            Section {
+                from,
+                to,
+                label: ds.strings.get(p).to_string(),
+            }
+        })
+        .collect()
 }
 
 fn subtitle(ds: &Dataset, w: &Words) -> String {

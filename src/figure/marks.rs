@@ -20,14 +20,24 @@ pub const SHARP: Rgb = Rgb(239, 108, 0);
 /// Closest marks can be and still be read one by one, in pixels.
 const MIN_MARK_GAP: f64 = 8.0;
 
-/// Whether `count` marks along the figure's x axis would crowd closer than
-/// [`MIN_MARK_GAP`]: then they are not drawn one by one (the subtitle
-/// counts them).
-pub fn too_dense(fig: &Figure, count: usize) -> bool {
-    // The plot takes most of the picture's width.
+/// Whether `count` marks of `size` (a marker's size) along the figure's x
+/// axis would crowd: closer than [`MIN_MARK_GAP`] or so close that each
+/// covers most of the next. Then they are not drawn one by one (the
+/// subtitle counts them).
+pub fn too_dense(fig: &Figure, count: usize, size: u32) -> bool {
+    // The plot takes most of the picture's width; sizes scale with the
+    // picture as in the renderer.
     let plot_px = fig.width as f64 * 0.85;
-    count > 1 && plot_px / (count as f64) < MIN_MARK_GAP
+    let s = (fig.width as f64 / 1600.0)
+        .min(fig.height as f64 / 900.0)
+        .clamp(0.4, 6.0);
+    let gap = MIN_MARK_GAP.max(1.4 * size as f64 * s);
+    count > 1 && plot_px / (count as f64) < gap
 }
+
+/// Size of the turning points' triangles and of the dips' rings.
+const TRIANGLE: u32 = 9;
+const RING: u32 = 14;
 
 /// One drawn line and where its points are: `xs[i]`, `values[i]` for the
 /// case's `i`-th point, and the step names for callouts.
@@ -47,7 +57,7 @@ fn offset(fig: &Figure) -> f64 {
 /// crowd ([`too_dense`]) none is drawn.
 pub fn turning_points(fig: &mut Figure, track: &Track, a: &SequenceAnalysis) {
     let d = offset(fig);
-    if too_dense(fig, a.turning_points.len()) {
+    if too_dense(fig, a.turning_points.len(), TRIANGLE) {
         return;
     }
     for t in &a.turning_points {
@@ -66,7 +76,7 @@ pub fn turning_points(fig: &mut Figure, track: &Track, a: &SequenceAnalysis) {
             y,
             shape,
             color,
-            size: 9,
+            size: TRIANGLE,
         });
     }
 }
@@ -74,7 +84,9 @@ pub fn turning_points(fig: &mut Figure, track: &Track, a: &SequenceAnalysis) {
 /// When turning points or dips are too dense to draw one by one, the
 /// subtitle says how many there are and that `analyze` lists them.
 pub fn count_if_dense(fig: &mut Figure, a: &SequenceAnalysis, w: &Words) {
-    if too_dense(fig, a.turning_points.len()) || too_dense(fig, a.critical_dips.len()) {
+    if too_dense(fig, a.turning_points.len(), TRIANGLE)
+        || too_dense(fig, a.critical_dips.len(), RING)
+    {
         fig.subtitle
             .push_str(&w.marks_listed(a.turning_points.len(), a.critical_dips.len()));
     }
@@ -87,7 +99,7 @@ pub fn shown_dips<'a>(
     a: &'a SequenceAnalysis,
 ) -> Vec<&'a crate::analysis::dips::Dip> {
     let dips = &a.critical_dips;
-    if !too_dense(fig, dips.len()) {
+    if !too_dense(fig, dips.len(), RING) {
         return dips.iter().collect();
     }
     let first = dips.iter().min_by_key(|d| d.index);
@@ -118,7 +130,7 @@ pub fn critical_dips(
             y,
             shape: Shape::Ring,
             color: if dip.sharp_drop_only { SHARP } else { DIP },
-            size: 14,
+            size: RING,
         });
         if rank < callouts {
             let name = track.names.get(dip.index).copied().unwrap_or("");

@@ -426,7 +426,9 @@ pub(crate) fn draw<DB: DrawingBackend>(
         color(MUTED).stroke_width(1),
     ))
     .map_err(draw_err)?;
-    pen.text(&p.y_title)?;
+    for line in &p.y_title {
+        pen.text(line)?;
+    }
 
     // X ticks and labels.
     let b = plot.bottom.round() as i32;

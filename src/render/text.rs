@@ -200,6 +200,23 @@ pub fn fit(text: &str, max_width: f64, measure: &dyn Fn(&str) -> f64) -> String 
     }
 }
 
+/// Shorten `text` to fit `max_width` at a word's end, ending it with "…"
+/// (at the end of its reading order: the logical end, also for Hebrew);
+/// empty when not even its first word fits. Never cuts inside a word.
+pub fn fit_words(text: &str, max_width: f64, measure: &dyn Fn(&str) -> f64) -> String {
+    if measure(text) <= max_width {
+        return text.to_string();
+    }
+    let words: Vec<&str> = text.split(' ').filter(|w| !w.is_empty()).collect();
+    for n in (1..words.len()).rev() {
+        let candidate = format!("{}…", words[..n].join(" "));
+        if measure(&candidate) <= max_width {
+            return candidate;
+        }
+    }
+    String::new()
+}
+
 /// The longest prefix of `word` (at least one character) that fits `max_width`.
 fn fit_prefix(word: &str, max_width: f64, measure: &dyn Fn(&str) -> f64) -> String {
     let mut end = 0;
@@ -275,6 +292,21 @@ mod tests {
     #[test]
     fn wrap_of_empty_text_is_empty() {
         assert!(wrap("", 10.0, 2, &chars).is_empty());
+    }
+
+    #[test]
+    fn fit_words_never_cuts_a_word() {
+        assert_eq!(
+            fit_words("Leaving the car park", 12.0, &chars),
+            "Leaving the…"
+        );
+        assert_eq!(fit_words("sign-up", 4.0, &chars), "");
+        assert_eq!(fit_words("short", 10.0, &chars), "short");
+        // Hebrew is shortened at its logical end.
+        assert_eq!(
+            fit_words("המתנה לטכנאי בבית", 13.0, &chars),
+            "המתנה לטכנאי…"
+        );
     }
 
     #[test]

@@ -76,6 +76,8 @@ pub struct Frame {
     /// Height of the band of leader lines between ticks and labels (0 when no label moved).
     pub leader_band: f64,
     pub legend: Vec<LegendItem>,
+    /// Lines of the y title (1 or 2).
+    pub y_title_lines: usize,
 }
 
 /// Spread positions (sorted, in pixels) so neighbours are at least `gap`
@@ -177,7 +179,18 @@ impl Frame {
             .iter()
             .map(|&t| measure(&crate::figure::format_value(t), tick_size, false))
             .fold(0.0, f64::max);
-        let gutter = tick_size * 1.3 + 12.0 * s + tick_w + 10.0 * s;
+        // The y title takes a second line where one would be cut (a small
+        // picture): compared with the height the plot will about have.
+        let y_title_lines = if measure(&fig.y.title, tick_size, false) > 0.55 * h {
+            2
+        } else {
+            1
+        };
+        let gutter = tick_size * 1.3
+            + (y_title_lines - 1) as f64 * tick_size * 1.15
+            + 12.0 * s
+            + tick_w
+            + 10.0 * s;
         let (left, right) = if rtl {
             (pad, w - pad - gutter)
         } else {
@@ -327,6 +340,7 @@ impl Frame {
             tick_row,
             leader_band,
             legend,
+            y_title_lines,
         }
     }
 }

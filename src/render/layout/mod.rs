@@ -273,7 +273,8 @@ pub struct Placement {
     pub y_ticks: Vec<PlacedYTick>,
     /// Zone words and the neutral line's word.
     pub zone_words: Vec<Label>,
-    pub y_title: Label,
+    /// The y title's lines.
+    pub y_title: Vec<Label>,
     /// Pixel x of the tick under each (shown) step.
     pub step_ticks: Vec<f64>,
     /// Length of the ticks under the plot, in pixels.
@@ -348,7 +349,8 @@ impl Placement {
             .map(|(i, sec)| {
                 let (a, b) = (map.x(sec.from), map.x(sec.to));
                 let (x0, x1) = (a.min(b), a.max(b));
-                let label = text::fit(&sec.label, (x1 - x0 - 8.0).max(0.0), &|t| {
+                // A phase too narrow for its first word keeps its separator only.
+                let label = text::fit_words(&sec.label, (x1 - x0 - 8.0).max(0.0), &|t| {
                     measure(t, f.section_size, true)
                 });
                 PlacedSection {
@@ -386,24 +388,31 @@ impl Placement {
             })
             .collect();
 
-        // The y title, reading bottom to top.
-        let y_title = Label::new(
-            text::fit(&fig.y.title, plot.height(), &|t| {
-                measure(t, f.tick_size, false)
-            }),
-            (
-                if rtl {
-                    fig.width as f64 - f.pad - f.tick_size
+        // The y title, reading bottom to top, on up to the lines the frame
+        // made room for (side by side, the first outermost).
+        let y_lines = text::wrap(&fig.y.title, plot.height(), f.y_title_lines, &|t| {
+            measure(t, f.tick_size, false)
+        });
+        let line_w = f.tick_size * 1.15;
+        let y_title = y_lines
+            .into_iter()
+            .enumerate()
+            .map(|(k, line)| {
+                let x = if rtl {
+                    fig.width as f64 - f.pad - f.tick_size - k as f64 * line_w
                 } else {
-                    f.pad
-                },
-                (plot.top + plot.bottom) / 2.0,
-            ),
-            f.tick_size,
-            theme::INK,
-        )
-        .anchor(Align::Center, VAlign::Top)
-        .rotated();
+                    f.pad + k as f64 * line_w
+                };
+                Label::new(
+                    line,
+                    (x, (plot.top + plot.bottom) / 2.0),
+                    f.tick_size,
+                    theme::INK,
+                )
+                .anchor(Align::Center, VAlign::Top)
+                .rotated()
+            })
+            .collect();
 
         // A tick per step, or per labelled step where labels were thinned.
         let step_ticks = if f.x_thinned {
@@ -536,7 +545,7 @@ impl Placement {
             zone_words,
             y_title,
             step_ticks,
-            tick_len: 6.0 * s,
+            tick_len: 4.0 * s,
             time_ticks,
             x_labels,
             x_note,
@@ -796,7 +805,15 @@ fn callout(
     let lines: Vec<String> = c
         .lines
         .iter()
-        .map(|t| text::fit(t, max_text, &|t| measure(t, size, false)))
+        .map(|t| {
+            let short = text::fit_words(t, max_text, &|t| measure(t, size, false));
+            // A single word longer than the box is cut with "…" after all.
+            if short.is_empty() {
+                text::fit(t, max_text, &|t| measure(t, size, false))
+            } else {
+                short
+            }
+        })
         .collect();
     let width = lines
         .iter()
@@ -968,7 +985,7 @@ impl Placement {
         self.sections.iter().for_each(|x| text(&x.label));
         self.y_ticks.iter().for_each(|x| text(&x.label));
         self.zone_words.iter().for_each(&mut text);
-        text(&self.y_title);
+        self.y_title.iter().for_each(&mut text);
         self.time_ticks.iter().for_each(|x| text(&x.label));
         self.x_labels
             .iter()
@@ -1122,7 +1139,7 @@ mod tests {
         fig.words = Lang::He.words();
         let p = Placement::compute(&fig, &measure);
         assert!(p.y_ticks.iter().all(|t| t.label.at.0 > p.plot.right));
-        assert!(p.y_title.at.0 > p.plot.right);
+        assert!(p.y_title.iter().all(|l| l.at.0 > p.plot.right));
         assert!(p.step_ticks[0] > p.step_ticks[2]);
         assert_eq!(p.title.h, Align::Right);
         assert!(p.title.at.0 > fig.width as f64 * 0.9);
