@@ -115,6 +115,7 @@ pub fn build(
     let mut fig = frame(opts, subtitle(ds, w), x, &scale, t, sections);
     fig.lines = lines;
     fig.legend = legend;
+    fig.tips = tips(ds, &xs, w);
     if opts.marks && ds.cases.len() <= MARKED_CASES {
         for (i, (case, a)) in ds.cases.iter().zip(analyses).enumerate() {
             let values = case.feelings();
@@ -184,8 +185,43 @@ pub(super) fn frame(
         callouts: Vec::new(),
         axis_notes: Vec::new(),
         legend: Vec::new(),
+        tips: Vec::new(),
         words: w,
     }
+}
+
+/// A tooltip for every point of every case: step, feeling, case, and the
+/// owner, channel and note where the sheet has them.
+fn tips(ds: &Dataset, xs: &[Vec<f64>], w: &Words) -> Vec<super::Tip> {
+    let mut out = Vec::new();
+    let several = ds.cases.len() > 1;
+    for (case, xs) in ds.cases.iter().zip(xs) {
+        for (i, (p, &x)) in case.points.iter().zip(xs).enumerate() {
+            let d = case.detail(i);
+            let mut lines = vec![
+                w.tip(w.tip_step, &ds.steps[p.step as usize].name),
+                w.tip(w.feeling, &super::format_value(p.feeling)),
+            ];
+            if several {
+                lines.push(w.tip(w.tip_case, &case.name));
+            }
+            for (name, sym) in [
+                (w.tip_owner, d.owner),
+                (w.tip_channel, d.channel),
+                (w.tip_note, d.note),
+            ] {
+                if let Some(v) = sym {
+                    lines.push(w.tip(name, ds.text(v)));
+                }
+            }
+            out.push(super::Tip {
+                x,
+                y: p.feeling,
+                lines,
+            });
+        }
+    }
+    out
 }
 
 /// One line per case, and the legend naming them.

@@ -40,6 +40,9 @@ pub struct Figure {
     /// Short notes standing on the process axis (hand-offs).
     pub axis_notes: Vec<AxisNote>,
     pub legend: Vec<LegendEntry>,
+    /// What each point of a line was (step, feeling, case, owner, channel,
+    /// note): a tooltip in SVG, nothing in PNG.
+    pub tips: Vec<Tip>,
     /// The words the figure was built with; the renderer takes from them the
     /// few phrases that depend on the pixel layout, and its direction.
     pub words: &'static Words,
@@ -66,6 +69,7 @@ impl Figure {
             callouts,
             axis_notes,
             legend,
+            tips,
             words: _,
         } = self;
         f(title);
@@ -134,6 +138,9 @@ impl Figure {
         {
             f(text);
         }
+        for Tip { x: _, y: _, lines } in tips {
+            lines.iter_mut().for_each(&mut f);
+        }
         for LegendEntry { label, glyph } in legend {
             f(label);
             match glyph {
@@ -142,6 +149,15 @@ impl Figure {
             }
         }
     }
+}
+
+/// What a point of a line was, shown when the pointer rests on it (SVG).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tip {
+    pub x: f64,
+    pub y: f64,
+    /// `step: Pay`, `feeling: −3` … one line each.
+    pub lines: Vec<String>,
 }
 
 /// A note on the process axis, e.g. `→ billing` where the customer passes to another hand.

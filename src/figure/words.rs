@@ -79,6 +79,12 @@ pub struct Words {
     pub peak_legend: &'static str,
     pub trough_legend: &'static str,
     pub critical_dip: &'static str,
+    /// Names in a point's tooltip (SVG).
+    pub tip_step: &'static str,
+    pub tip_case: &'static str,
+    pub tip_owner: &'static str,
+    pub tip_channel: &'static str,
+    pub tip_note: &'static str,
     /// A dip flagged only by its sharp drop (not in the frustration zone).
     pub sharp_drop: &'static str,
     pub sharp_drop_legend: &'static str,
@@ -126,6 +132,11 @@ static EN: Words = Words {
     peak_legend: "peak (things start to get worse)",
     trough_legend: "trough (things start to get better)",
     critical_dip: "critical dip",
+    tip_step: "step",
+    tip_case: "case",
+    tip_owner: "owner",
+    tip_channel: "channel",
+    tip_note: "note",
     sharp_drop: "sharp drop",
     sharp_drop_legend: "sharp drop (outside the frustration zone)",
     turning_points_word: "turning points",
@@ -313,6 +324,11 @@ impl Words {
     /// Legend of one side's line: `As is: median`.
     pub fn side_line(&self, label: &str, stat: &str) -> String {
         format!("{label}: {stat}")
+    }
+
+    /// One line of a tooltip: `channel: phone`.
+    pub fn tip(&self, name: &str, value: &str) -> String {
+        format!("{name}: {value}")
     }
 
     /// The callout's first line on a dip flagged only by its sharp drop: `sharp drop: Pay`.

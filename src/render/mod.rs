@@ -37,7 +37,8 @@ pub fn svg(fig: &Figure) -> Result<String> {
         root.present().context("could not finish the SVG")?;
         texts
     };
-    Ok(put_texts(&out, &texts))
+    let out = put_texts(&out, &texts);
+    Ok(with_tips(out, fig))
 }
 
 /// Render a figure as PNG bytes.
@@ -229,17 +230,51 @@ fn svg_text(label: &Label, lx: f64, base: f64, w: f64) -> String {
         ));
     }
     e.push('>');
-    for c in label.text.chars() {
-        match c {
-            '<' => e.push_str("&lt;"),
-            '>' => e.push_str("&gt;"),
-            '&' => e.push_str("&amp;"),
-            '"' => e.push_str("&quot;"),
-            c => e.push(c),
-        }
-    }
+    escape_into(&mut e, &label.text);
     e.push_str("</text>");
     e
+}
+
+/// Most points given a tooltip; beyond it the file would only grow.
+const MAX_TIPS: usize = 10_000;
+
+/// The SVG with a tooltip (`<title>`) on every point that has one: a
+/// transparent circle over the point, on top of the picture, so a browser
+/// shows what the point was when the pointer rests on it.
+fn with_tips(mut svg: String, fig: &Figure) -> String {
+    if fig.tips.is_empty() {
+        return svg;
+    }
+    let p = Placement::compute(fig, &font::width);
+    let r = (8.0 * p.scale).max(4.0);
+    let mut g = String::from("<g fill=\"transparent\">\n");
+    for tip in fig.tips.iter().take(MAX_TIPS) {
+        let (x, y) = (p.map.x(tip.x), p.map.y(tip.y));
+        g.push_str(&format!(
+            "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{r:.1}\"><title>"
+        ));
+        escape_into(&mut g, &tip.lines.join("\n"));
+        g.push_str("</title></circle>\n");
+    }
+    g.push_str("</g>\n");
+    match svg.rfind("</svg>") {
+        Some(end) => svg.insert_str(end, &g),
+        None => svg.push_str(&g),
+    }
+    svg
+}
+
+/// Append `text` to `out` with the XML special characters escaped.
+fn escape_into(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
 }
 
 /// Replace plotters' stand-ins in `svg` by the texts' elements.

@@ -389,6 +389,7 @@ pub(crate) mod tests {
             markers: vec![],
             callouts: vec![],
             axis_notes: vec![],
+            tips: vec![],
             words: crate::figure::Lang::En.words(),
             legend: vec![LegendEntry {
                 label: "feeling".into(),
