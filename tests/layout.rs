@@ -241,3 +241,95 @@ fn pictures_for_review() {
         std::fs::write(dir.join(file), emograph::render::png(&fig).unwrap()).unwrap();
     }
 }
+
+/// The before/after graph lays out as well: two patterns of the stress
+/// sheet with phases, one the other shifted, every step changed.
+#[test]
+fn compare_graphs_lay_out_without_collisions() {
+    use emograph::analysis::pattern::from_cases;
+    use emograph::figure::compare::{build, CompareChart, CompareSide, CompareStep, StepStatus};
+    use emograph::figure::words::VerdictCounts;
+    use emograph::input::parse;
+    let mut before = String::from("case,phase,step,feeling\n");
+    let mut after = before.clone();
+    let steps = [
+        "Find the branch on the map",
+        "Parking",
+        "Queue at the counter for a number",
+        "Talk to the banker",
+        "Survey",
+    ];
+    for c in 0..4 {
+        for (i, s) in steps.iter().enumerate() {
+            let v = [-5, 5, -5, 5, -5][i] + c % 2;
+            before.push_str(&format!("c{c},p{},{s},{}\n", i / 2, v.clamp(-5, 5)));
+            after.push_str(&format!("c{c},p{},{s},{}\n", i / 2, (-v).clamp(-5, 5)));
+        }
+    }
+    let (b, a) = (
+        parse("before.csv", before.as_bytes(), &InputOptions::default()).unwrap(),
+        parse("after.csv", after.as_bytes(), &InputOptions::default()).unwrap(),
+    );
+    let t = Thresholds::for_scale(-5.0, 5.0, 0.0);
+    let pb = from_cases(
+        &b.cases.iter().collect::<Vec<_>>(),
+        b.steps.len(),
+        &t,
+        &PatternOptions::default(),
+    );
+    let pa = from_cases(
+        &a.cases.iter().collect::<Vec<_>>(),
+        a.steps.len(),
+        &t,
+        &PatternOptions::default(),
+    );
+    let mut all = Vec::new();
+    for &(width, height) in &SIZES {
+        for lang in [Lang::En, Lang::He] {
+            let chart = CompareChart {
+                steps: b
+                    .steps
+                    .iter()
+                    .zip(&pa.line)
+                    .zip(&pb.line)
+                    .map(|((s, a), b)| CompareStep {
+                        name: &s.name,
+                        phase: s.phase,
+                        status: StepStatus::Both,
+                        delta: Some(a - b),
+                        significant: true,
+                    })
+                    .collect(),
+                strings: &b.strings,
+                before: CompareSide {
+                    label: "as is",
+                    pattern: &pb,
+                    at: (0..steps.len()).map(Some).collect(),
+                },
+                after: CompareSide {
+                    label: "redesign",
+                    pattern: &pa,
+                    at: (0..steps.len()).map(Some).collect(),
+                },
+                scale: b.scale,
+                band: BandKind::Iqr,
+                alpha: 0.05,
+                tested: true,
+                verdict: VerdictCounts::default(),
+            };
+            let opts = ChartOptions {
+                width,
+                height,
+                title: "Before and after".into(),
+                x: XMode::Steps,
+                marks: true,
+                lang,
+            };
+            all.push((
+                format!("compare {width}x{height} {lang:?}"),
+                build(&chart, &t, &opts),
+            ));
+        }
+    }
+    check(all);
+}
