@@ -26,7 +26,10 @@ pub fn plan(args: &PlotArgs, plan: &mut Plan) -> Result<()> {
         marks: !args.no_marks,
         lang: crate::figure::Lang::En,
     };
-    let chart = crate::chart::plot(&sheet, setup.scale, &setup.thresholds, &choices, &opts)?;
+    let mut chart = crate::chart::plot(&sheet, setup.scale, &setup.thresholds, &choices, &opts)?;
+    if !args.notes {
+        chart.figure.notes.clear();
+    }
     plan.warn(super::source_name(&sheet), &chart.warnings);
     plan.push(
         Job::picture(Target::named(&output), chart.figure, format)

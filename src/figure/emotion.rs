@@ -116,6 +116,25 @@ pub fn build(
     fig.lines = lines;
     fig.legend = legend;
     fig.tips = tips(ds, &xs, w);
+    if single {
+        let case = &ds.cases[0];
+        fig.notes = (0..case.points.len())
+            .filter_map(|i| {
+                let note = case.detail(i).note?;
+                Some(super::PointNote {
+                    x: xs[0][i],
+                    y: case.points[i].feeling,
+                    text: ds.text(note).to_string(),
+                })
+            })
+            .collect();
+        if opts.x == XMode::Steps {
+            let channels: Vec<Option<&str>> = (0..case.points.len())
+                .map(|i| case.detail(i).channel.map(|c| ds.text(c)))
+                .collect();
+            fig.channels = channel_runs(&xs[0], &channels);
+        }
+    }
     if opts.marks && ds.cases.len() <= MARKED_CASES {
         for (i, (case, a)) in ds.cases.iter().zip(analyses).enumerate() {
             let values = case.feelings();
@@ -186,8 +205,40 @@ pub(super) fn frame(
         axis_notes: Vec::new(),
         legend: Vec::new(),
         tips: Vec::new(),
+        notes: Vec::new(),
+        channels: Vec::new(),
         words: w,
     }
+}
+
+/// Runs of steps in one channel, from half way to the previous step to half
+/// way to the next (the ends of the axis at either end); steps without a
+/// channel end a run.
+fn channel_runs(xs: &[f64], channels: &[Option<&str>]) -> Vec<super::ChannelRun> {
+    let mut out: Vec<super::ChannelRun> = Vec::new();
+    let n = xs.len();
+    for (i, (&x, ch)) in xs.iter().zip(channels).enumerate() {
+        let Some(ch) = ch else { continue };
+        let from = if i == 0 {
+            x - 0.5
+        } else {
+            (xs[i - 1] + x) / 2.0
+        };
+        let to = if i + 1 == n {
+            x + 0.5
+        } else {
+            (x + xs[i + 1]) / 2.0
+        };
+        match out.last_mut() {
+            Some(run) if run.name == *ch && (run.to - from).abs() < 1e-9 => run.to = to,
+            _ => out.push(super::ChannelRun {
+                from,
+                to,
+                name: ch.to_string(),
+            }),
+        }
+    }
+    out
 }
 
 /// A tooltip for every point of every case: step, feeling, case, and the

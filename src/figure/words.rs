@@ -326,6 +326,16 @@ impl Words {
         format!("{label}: {stat}")
     }
 
+    /// A note in the list under the graph: `3. Five days of silence`.
+    pub fn numbered(&self, n: usize, text: &str) -> String {
+        format!("{n}. {text}")
+    }
+
+    /// The last line of a list of notes too long to show: `… and 4 more notes (see the tooltips in SVG)`.
+    pub fn more_notes(&self, n: usize) -> String {
+        format!("… and {n} more notes (the SVG shows each on its point)")
+    }
+
     /// One line of a tooltip: `channel: phone`.
     pub fn tip(&self, name: &str, value: &str) -> String {
         format!("{name}: {value}")

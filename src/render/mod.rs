@@ -498,6 +498,49 @@ pub(crate) fn draw<DB: DrawingBackend>(
         pen.text(note)?;
     }
 
+    // The channel strip: alternating shades, a mark where the channel changes.
+    for (r, shade, name) in &p.channels {
+        let fill = if *shade == 0 {
+            GRID
+        } else {
+            Rgb(222, 226, 230)
+        };
+        root.draw(&Rectangle::new(
+            [
+                (r.left.round() as i32, r.top.round() as i32),
+                (r.right.round() as i32, r.bottom.round() as i32),
+            ],
+            color(fill).filled(),
+        ))
+        .map_err(draw_err)?;
+        pen.text(name)?;
+    }
+    for &(x, top, bottom) in &p.channel_changes {
+        root.draw(&PathElement::new(
+            vec![
+                (x.round() as i32, top.round() as i32),
+                (x.round() as i32, bottom.round() as i32),
+            ],
+            color(MUTED).stroke_width((2.0 * s).max(1.0) as u32),
+        ))
+        .map_err(draw_err)?;
+    }
+
+    // Notes: numbers by their points, the list under the labels.
+    for badge in &p.note_badges {
+        let (x, y) = badge.at;
+        root.draw(&Circle::new(
+            (x.round() as i32, y.round() as i32),
+            (badge.size * 0.7).round() as i32,
+            WHITE.mix(0.9).filled(),
+        ))
+        .map_err(draw_err)?;
+        pen.text(badge)?;
+    }
+    for line in &p.notes {
+        pen.text(line)?;
+    }
+
     // Notes on the process axis.
     for note in &p.axis_notes {
         root.draw(&PathElement::new(

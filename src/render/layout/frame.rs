@@ -78,6 +78,12 @@ pub struct Frame {
     pub legend: Vec<LegendItem>,
     /// Lines of the y title (1 or 2).
     pub y_title_lines: usize,
+    /// Height of the channel strip under the plot (0 without channels).
+    pub strip: f64,
+    pub notes_size: f64,
+    pub notes_line: f64,
+    /// Lines of the notes' list under the labels (0 without notes).
+    pub notes_lines: usize,
 }
 
 /// Spread positions (sorted, in pixels) so neighbours are at least `gap`
@@ -308,9 +314,32 @@ impl Frame {
         let x_thinned = shown.len() < fig.x.labels.len();
         let note_h = if x_thinned { tick_size * 1.3 } else { 0.0 };
         let legend_gap = if legend.is_empty() { 0.0 } else { 14.0 * s };
-        let bottom =
-            (legend_top - legend_gap - note_h - label_h - 10.0 * s - tick_row - leader_band)
-                .max(header_bottom + 40.0 * s);
+        // The channel strip under the plot, and the list of notes above the legend.
+        let strip = if fig.channels.is_empty() {
+            0.0
+        } else {
+            tick_size * 1.3 + 6.0 * s
+        };
+        let notes_size = legend_size * 0.85;
+        let notes_line = notes_size * 1.3;
+        let small = w < 1000.0 || h < 560.0;
+        let notes_max = if small { 3 } else { 6 };
+        let notes_lines = fig.notes.len().min(notes_max);
+        let notes_h = if notes_lines == 0 {
+            0.0
+        } else {
+            notes_lines as f64 * notes_line + 8.0 * s
+        };
+        let bottom = (legend_top
+            - legend_gap
+            - notes_h
+            - note_h
+            - label_h
+            - 10.0 * s
+            - tick_row
+            - leader_band
+            - strip)
+            .max(header_bottom + 40.0 * s);
         let plot = Rect {
             left,
             top: header_bottom,
@@ -336,7 +365,17 @@ impl Frame {
             x_labels: shown,
             x_thinned,
             x_every,
-            label_area_bottom: bottom + 10.0 * s + tick_row + leader_band + label_h + note_h,
+            label_area_bottom: bottom
+                + 10.0 * s
+                + tick_row
+                + leader_band
+                + strip
+                + label_h
+                + note_h,
+            strip,
+            notes_size,
+            notes_line,
+            notes_lines,
             tick_row,
             leader_band,
             legend,
@@ -390,6 +429,8 @@ pub(crate) mod tests {
             callouts: vec![],
             axis_notes: vec![],
             tips: vec![],
+            notes: vec![],
+            channels: vec![],
             words: crate::figure::Lang::En.words(),
             legend: vec![LegendEntry {
                 label: "feeling".into(),

@@ -286,6 +286,15 @@ pub struct Placement {
     pub axis_notes: Vec<PlacedNote>,
     pub callouts: Vec<PlacedCallout>,
     pub legend: Vec<PlacedLegend>,
+    /// The channel strip: each run's box, its shade (0 or 1, alternating)
+    /// and its name.
+    pub channels: Vec<(Rect, usize, Label)>,
+    /// Where the channel changes: x, and the strip's top and bottom.
+    pub channel_changes: Vec<(f64, f64, f64)>,
+    /// The numbers of the notes at their points.
+    pub note_badges: Vec<Label>,
+    /// The list of notes under the graph.
+    pub notes: Vec<Label>,
 }
 
 impl Placement {
@@ -374,11 +383,27 @@ impl Placement {
         } else {
             (plot.left - 10.0 * s, Align::Right)
         };
-        let y_ticks = fig
-            .y
-            .ticks
+        // Where values would touch (a short plot), every k-th is shown,
+        // counted from the neutral one.
+        let ticks = &fig.y.ticks;
+        let spacing = ticks
+            .windows(2)
+            .map(|w| (map.y(w[0]) - map.y(w[1])).abs())
+            .fold(f64::INFINITY, f64::min);
+        let every = if spacing.is_finite() && spacing > 0.0 {
+            ((f.tick_size * 1.15 / spacing).ceil() as usize).max(1)
+        } else {
+            1
+        };
+        let neutral_at = ticks
             .iter()
-            .map(|&t| {
+            .position(|&t| (t - fig.y.neutral).abs() < 1e-9)
+            .unwrap_or(0);
+        let y_ticks = ticks
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i.abs_diff(neutral_at) % every == 0)
+            .map(|(_, &t)| {
                 let y = map.y(t);
                 PlacedYTick {
                     y,
@@ -534,6 +559,110 @@ impl Placement {
         }
 
         let legend = legend(fig, &f, dir);
+
+        // The channel strip under the plot.
+        let strip_top = plot.bottom + 6.0 * s;
+        let strip_bottom = strip_top + f.tick_size * 1.3;
+        let channel_size = f.tick_size * 0.8;
+        let mut channels = Vec::new();
+        let mut channel_changes = Vec::new();
+        for (k, run) in fig.channels.iter().enumerate() {
+            let (a, b) = (map.x(run.from), map.x(run.to));
+            let (x0, x1) = (a.min(b).max(plot.left), a.max(b).min(plot.right));
+            let name = text::fit_words(&run.name, (x1 - x0 - 6.0 * s).max(0.0), &|t| {
+                measure(t, channel_size, false)
+            });
+            if k > 0 {
+                channel_changes.push((a, strip_top, strip_bottom));
+            }
+            channels.push((
+                Rect {
+                    left: x0,
+                    top: strip_top,
+                    right: x1,
+                    bottom: strip_bottom,
+                },
+                k % 2,
+                Label::new(
+                    name,
+                    ((x0 + x1) / 2.0, (strip_top + strip_bottom) / 2.0),
+                    channel_size,
+                    theme::INK,
+                )
+                .anchor(Align::Center, VAlign::Center),
+            ));
+        }
+
+        // The notes: their numbers by their points, the list under the labels.
+        let badge_size = f.tick_size * 0.85;
+        let mut note_badges = Vec::new();
+        // The last line says how many more there are when not all fit.
+        let listed = if fig.notes.len() > f.notes_lines {
+            f.notes_lines.saturating_sub(1)
+        } else {
+            f.notes_lines
+        };
+        for (k, n) in fig.notes.iter().enumerate().take(listed) {
+            let number = (k + 1).to_string();
+            let w = measure(&number, badge_size, true);
+            let (px, py) = (map.x(n.x), map.y(n.y));
+            let d = 16.0 * s;
+            let spots = [
+                (0.0, -d),
+                (d, -d),
+                (-d, -d),
+                (0.0, d),
+                (d, d),
+                (-d, d),
+                (0.0, -2.0 * d),
+                (0.0, 2.0 * d),
+            ];
+            let found = spots
+                .iter()
+                .map(|&(dx, dy)| {
+                    Label::new(number.clone(), (px + dx, py + dy), badge_size, theme::INK)
+                        .bold()
+                        .anchor(Align::Center, VAlign::Center)
+                })
+                .find(|l| {
+                    let r = l.rect(w).grow(2.0 * s);
+                    inside(&r, &plot)
+                        && !taken.iter().any(|t| t.overlaps(&r))
+                        && !marks.iter().any(|t| t.overlaps(&r))
+                        && !lines.iter().any(|&(p, q)| segment_meets(p, q, &r))
+                });
+            if let Some(l) = found {
+                taken.push(l.rect(w));
+                note_badges.push(l);
+            }
+        }
+        let mut notes = Vec::new();
+        let list_w = fig.width as f64 - 2.0 * f.pad;
+        let (list_x, list_h) = match dir {
+            Direction::LeftToRight => (f.pad, Align::Left),
+            Direction::RightToLeft => (fig.width as f64 - f.pad, Align::Right),
+        };
+        for k in 0..f.notes_lines {
+            let rest = fig.notes.len() - k;
+            let line = if k + 1 == f.notes_lines && rest > 1 {
+                fig.words.more_notes(rest)
+            } else {
+                fig.words.numbered(k + 1, &fig.notes[k].text)
+            };
+            let line = text::fit_words(&line, list_w, &|t| measure(t, f.notes_size, false));
+            notes.push(
+                Label::new(
+                    line,
+                    (
+                        list_x,
+                        f.label_area_bottom + 8.0 * s + k as f64 * f.notes_line,
+                    ),
+                    f.notes_size,
+                    theme::INK,
+                )
+                .anchor(list_h, VAlign::Top),
+            );
+        }
         Placement {
             scale: s,
             plot,
@@ -552,6 +681,10 @@ impl Placement {
             axis_notes,
             callouts,
             legend,
+            channels,
+            channel_changes,
+            note_badges,
+            notes,
         }
     }
 }
@@ -664,7 +797,7 @@ fn segment_meets(p: (f64, f64), q: (f64, f64), r: &Rect) -> bool {
 fn x_labels(f: &Frame, map: &PixelMap) -> Vec<PlacedXLabel> {
     let s = f.scale;
     let plot = f.plot;
-    let label_top = plot.bottom + 10.0 * s + f.tick_row + f.leader_band;
+    let label_top = plot.bottom + 10.0 * s + f.tick_row + f.strip + f.leader_band;
     f.x_labels
         .iter()
         .map(|shown| {
@@ -674,7 +807,7 @@ fn x_labels(f: &Frame, map: &PixelMap) -> Vec<PlacedXLabel> {
                 [
                     (
                         map.x(shown.at).round() as i32,
-                        (plot.bottom + 4.0 * s + f.tick_row).round() as i32,
+                        (plot.bottom + 4.0 * s + f.tick_row + f.strip).round() as i32,
                     ),
                     (x.round() as i32, (label_top - 3.0 * s).round() as i32),
                 ]
@@ -995,6 +1128,9 @@ impl Placement {
         for l in &self.legend {
             text(&l.text);
         }
+        self.channels.iter().for_each(|c| text(&c.2));
+        self.note_badges.iter().for_each(&mut text);
+        self.notes.iter().for_each(&mut text);
         let corners = |c: &[(i32, i32); 2]| Rect {
             left: c[0].0 as f64,
             top: c[0].1 as f64,
