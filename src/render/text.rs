@@ -162,12 +162,22 @@ pub fn wrap(
     lines
 }
 
-/// Shorten `text` to fit `max_width`, ending it with "…" when it had to be cut.
+/// Shorten `text` to fit `max_width`, ending it with "…" when it had to be
+/// cut: at a word's end where a whole word fits, inside a word only when
+/// not even the first word does.
 pub fn ellipsize(text: &str, max_width: f64, measure: &dyn Fn(&str) -> f64) -> String {
     let with_ellipsis = format!("{text}…");
     if !text.ends_with('…') && measure(text) <= max_width && measure(&with_ellipsis) <= max_width
     {
         return with_ellipsis;
+    }
+    let whole = fit_words(
+        &format!("{}…", text.trim_end_matches('…')),
+        max_width,
+        measure,
+    );
+    if !whole.is_empty() {
+        return whole;
     }
     let chars: Vec<char> = text.trim_end_matches('…').chars().collect();
     let mut n = chars.len();
@@ -283,6 +293,11 @@ mod tests {
             vec!["buy snacks", "now"]
         );
         assert_eq!(wrap("a b c d e f", 3.0, 2, &chars), vec!["a b", "c…"]);
+        // Cut at a word's end, not inside "agent".
+        assert_eq!(
+            wrap("Call back from an agent", 16.0, 1, &chars),
+            vec!["Call back from…"]
+        );
         let long = wrap("supercalifragilistic", 5.0, 2, &chars);
         assert_eq!(long.len(), 2);
         assert!(long.iter().all(|l| chars(l) <= 5.0), "{long:?}");

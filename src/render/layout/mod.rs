@@ -415,16 +415,18 @@ impl Placement {
 
         // The y title, reading bottom to top, on up to the lines the frame
         // made room for (side by side, the first outermost).
-        let y_lines = text::wrap(&fig.y.title, plot.height(), f.y_title_lines, &|t| {
+        let y_lines: Vec<String> = text::wrap(&fig.y.title, plot.height(), f.y_title_lines, &|t| {
             measure(t, f.tick_size, false)
         });
         let line_w = f.tick_size * 1.15;
+        let n_lines = y_lines.len();
         let y_title = y_lines
             .into_iter()
             .enumerate()
             .map(|(k, line)| {
+                // Turned text's next line stands to the right of the first.
                 let x = if rtl {
-                    fig.width as f64 - f.pad - f.tick_size - k as f64 * line_w
+                    fig.width as f64 - f.pad - f.tick_size - (n_lines - 1 - k) as f64 * line_w
                 } else {
                     f.pad + k as f64 * line_w
                 };
