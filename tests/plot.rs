@@ -478,3 +478,33 @@ fn sharp_drop_dips_are_labelled_as_such() {
     assert!(texts.contains("critical dip: Bill"), "{texts}");
     assert!(!texts.contains("critical dip: Wait"), "{texts}");
 }
+
+/// `--notes` numbers the notes and lists them under the graph; the channel
+/// strip names each channel once per stretch. Without `--notes`, no list.
+#[test]
+fn notes_and_channel_strip_in_the_svg() {
+    let w = Work::new();
+    let texts = svg_texts(&w.stdout(&["plot", &example("contact-us.csv"), "--notes", "-o", "-"]));
+    assert!(
+        texts
+            .iter()
+            .any(|t| t == "1. Hidden in the footer, under \"About\""),
+        "{texts:?}"
+    );
+    assert!(texts
+        .iter()
+        .any(|t| t == "2. Asked for the account number twice"));
+    // The numbers by their points.
+    assert!(texts.iter().any(|t| t == "1") && texts.iter().any(|t| t == "2"));
+    for channel in ["web", "phone"] {
+        assert_eq!(
+            texts.iter().filter(|t| *t == channel).count(),
+            1,
+            "{channel}: {texts:?}"
+        );
+    }
+    assert_eq!(texts.iter().filter(|t| *t == "email").count(), 2);
+    let plain = svg_texts(&w.stdout(&["plot", &example("contact-us.csv"), "-o", "-"]));
+    assert!(!plain.iter().any(|t| t.starts_with("1. ")));
+    assert!(plain.iter().any(|t| t == "web"));
+}
