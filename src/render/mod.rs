@@ -555,15 +555,19 @@ pub(crate) fn draw<DB: DrawingBackend>(
 
     // Callouts.
     for c in &p.callouts {
+        let stroke = (2.0 * s).round().max(1.0) as u32;
         root.draw(&PathElement::new(
             c.leader.to_vec(),
-            color(c.color).stroke_width(2),
+            color(c.color).stroke_width(stroke),
         ))
         .map_err(draw_err)?;
         root.draw(&Rectangle::new(c.frame, WHITE.mix(0.95).filled()))
             .map_err(draw_err)?;
-        root.draw(&Rectangle::new(c.frame, color(c.color).stroke_width(2)))
-            .map_err(draw_err)?;
+        root.draw(&Rectangle::new(
+            c.frame,
+            color(c.color).stroke_width(stroke),
+        ))
+        .map_err(draw_err)?;
         for t in &c.texts {
             pen.text(t)?;
         }
@@ -678,7 +682,9 @@ fn marker<DB: DrawingBackend>(
                 .map_err(draw_err)?;
         }
         Shape::Ring => {
-            root.draw(&Circle::new((x, y), r, color(c).stroke_width(3)))
+            // The ring's stroke grows with the picture.
+            let stroke = (size * 3.0 / 14.0).round().max(2.0) as u32;
+            root.draw(&Circle::new((x, y), r, color(c).stroke_width(stroke)))
                 .map_err(draw_err)?;
         }
     }

@@ -480,6 +480,7 @@ impl Placement {
         // Texts inside the plot take their place in turn, each where it
         // covers no earlier one and no mark of the data.
         let marks = marks_of(fig, &map, s);
+        let segments = main_segments(fig, &map);
         let mut taken: Vec<Rect> = Vec::new();
         for sec in &sections {
             let l: &Label = &sec.label;
@@ -497,6 +498,7 @@ impl Placement {
                 measure,
                 &taken,
                 &marks,
+                &segments,
                 k == 0,
             ) {
                 callouts.push(placed);
@@ -508,7 +510,7 @@ impl Placement {
         // along their edge; left out where no place is free (the zone's
         // colour still shows it).
         let mut zone_words = Vec::new();
-        let lines = main_segments(fig, &map);
+        let lines = &segments;
         let mut wanted = Vec::new();
         for z in &fig.zones {
             if let Some(label) = &z.label {
@@ -930,6 +932,7 @@ fn callout(
     measure: &dyn Fn(&str, f64, bool) -> f64,
     taken: &[Rect],
     marks: &[Rect],
+    segments: &[((f64, f64), (f64, f64))],
     first: bool,
 ) -> Option<(PlacedCallout, Rect)> {
     let s = f.scale;
@@ -991,10 +994,17 @@ fn callout(
             + marks.iter().filter(|t| t.overlaps(&g)).count()
     };
     let inside_plot = |r: &Rect| r.top >= plot.top && r.bottom <= plot.bottom;
+    // Best where the box also leaves the lines free; else anywhere free.
+    let free = |p: &(f64, f64)| inside_plot(&rect_at(*p)) && covered(&rect_at(*p)) == 0;
+    let clear = |p: &(f64, f64)| {
+        let r = rect_at(*p);
+        !segments.iter().any(|&(a, b)| segment_meets(a, b, &r))
+    };
     let place = match candidates
         .iter()
         .copied()
-        .find(|&p| inside_plot(&rect_at(p)) && covered(&rect_at(p)) == 0)
+        .find(|p| free(p) && clear(p))
+        .or_else(|| candidates.iter().copied().find(free))
     {
         Some(p) => p,
         None if first => candidates
