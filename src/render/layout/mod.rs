@@ -496,9 +496,11 @@ impl Placement {
                 map.point((c.x, c.y)),
                 &f,
                 measure,
-                &taken,
-                &marks,
-                &segments,
+                Avoid {
+                    taken: &taken,
+                    marks: &marks,
+                    segments: &segments,
+                },
                 k == 0,
             ) {
                 callouts.push(placed);
@@ -693,6 +695,18 @@ impl Placement {
     }
 }
 
+/// A stretch of a drawn line, in pixels.
+type Segment = ((f64, f64), (f64, f64));
+
+/// What a text placed inside the plot must not cover: texts placed
+/// before, marks of the data, and the strong lines.
+#[derive(Clone, Copy)]
+struct Avoid<'a> {
+    taken: &'a [Rect],
+    marks: &'a [Rect],
+    segments: &'a [Segment],
+}
+
 /// Whether `r` lies inside `outer`.
 fn inside(r: &Rect, outer: &Rect) -> bool {
     r.left >= outer.left && r.right <= outer.right && r.top >= outer.top && r.bottom <= outer.bottom
@@ -746,7 +760,7 @@ pub fn step_room(fig: &Figure, map: &PixelMap) -> f64 {
 
 /// The segments of the lines a text must not cover: solid, strong lines
 /// (a case's curve, the typical pattern), as drawn (held values in steps).
-fn main_segments(fig: &Figure, map: &PixelMap) -> Vec<((f64, f64), (f64, f64))> {
+fn main_segments(fig: &Figure, map: &PixelMap) -> Vec<Segment> {
     let mut out = Vec::new();
     for line in fig.lines.iter().filter(|l| !l.dashed && l.opacity >= 0.85) {
         let pts: Vec<(f64, f64)> = line
@@ -930,11 +944,14 @@ fn callout(
     (x, y): (i32, i32),
     f: &Frame,
     measure: &dyn Fn(&str, f64, bool) -> f64,
-    taken: &[Rect],
-    marks: &[Rect],
-    segments: &[((f64, f64), (f64, f64))],
+    avoid: Avoid,
     first: bool,
 ) -> Option<(PlacedCallout, Rect)> {
+    let Avoid {
+        taken,
+        marks,
+        segments,
+    } = avoid;
     let s = f.scale;
     let plot = f.plot;
     let size = f.tick_size * 0.9;
