@@ -13,15 +13,15 @@ cargo build --release --quiet
 bin=target/release/emograph
 chrome=$(command -v chromium || command -v chromium-browser || true)
 rows=""
-run() { # name, then plot flags
-  local name=$1; shift
+run() { # name, window size (W,H), then plot flags
+  local name=$1 size=$2; shift 2
   "$bin" plot "$@" -o "$out/$name.png" >/dev/null
   "$bin" plot "$@" -o "$out/$name.svg" >/dev/null
   local shot="$name.svg.png"
   if [ -n "$chrome" ]; then
     "$chrome" --headless --no-sandbox --disable-gpu --disable-background-networking \
       --no-first-run --disable-sync --disable-component-update --hide-scrollbars \
-      --window-size=1600,900 --screenshot="$out/$shot" "file://$out/$name.svg" \
+      --window-size=$size --screenshot="$out/$shot" "file://$out/$name.svg" \
       >/dev/null 2>&1 || shot="$name.svg"
   else
     shot="$name.svg"
@@ -30,11 +30,12 @@ run() { # name, then plot flags
 }
 for f in examples/*.csv; do
   n=$(basename "$f" .csv)
-  run "$n" "$f"
-  run "$n-800" "$f" --width 800 --height 450
+  run "$n" 1600,900 "$f"
+  run "$n-800" 800,450 "$f" --width 800 --height 450
 done
-run contact-us-time examples/contact-us.csv --x time
-run contact-us-no-marks examples/contact-us.csv --no-marks
+run contact-us-time 1600,900 examples/contact-us.csv --x time
+run contact-us-no-marks 1600,900 examples/contact-us.csv --no-marks
+run contact-us-notes 1600,900 examples/contact-us.csv --notes
 cat > "$out/index.html" <<HTML
 <!doctype html><meta charset=utf-8><title>emograph contact sheet</title>
 <style>img{width:780px;border:1px solid #ccc}th{text-align:left;font:14px sans-serif;padding-top:1em}</style>
