@@ -428,6 +428,10 @@ pub struct PlotArgs {
     #[arg(long)]
     pub no_pattern: bool,
 
+    /// Number the points that have a note (one case) and list the notes under the graph.
+    #[arg(long)]
+    pub notes: bool,
+
     #[command(flatten)]
     pub batch: BatchArgs,
 

@@ -393,3 +393,119 @@ fn time_axis_places_steps_at_elapsed_time() {
     );
     assert!(!w.path("u.svg").exists());
 }
+
+/// Every point of the SVG carries a tooltip with its step, feeling,
+/// channel and note; the texts name the embedded font first and carry the
+/// width the layout measured.
+#[test]
+fn svg_points_carry_tooltips_and_texts_their_font() {
+    let w = Work::new();
+    let svg = w.stdout(&["plot", &example("contact-us.csv"), "-o", "-"]);
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let tips: Vec<String> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("circle"))
+        .filter_map(|n| n.children().find(|c| c.has_tag_name("title")))
+        .map(|t| t.text().unwrap_or("").to_string())
+        .collect();
+    assert_eq!(tips.len(), 7, "{tips:?}");
+    assert!(tips[0].starts_with("step: Find the \"Contact us\" form\nfeeling: −2\n"));
+    assert!(tips[0].contains("channel: web"), "{}", tips[0]);
+    assert!(
+        tips[0].contains("note: Hidden in the footer"),
+        "{}",
+        tips[0]
+    );
+    let texts: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .collect();
+    assert!(!texts.is_empty());
+    for t in texts {
+        assert!(t
+            .attribute("font-family")
+            .unwrap()
+            .starts_with("DejaVu Sans,"));
+        assert!(t.attribute("font-family").unwrap().ends_with("sans-serif"));
+        let one_char = t.text().is_some_and(|s| s.chars().count() <= 1);
+        assert!(one_char || t.attribute("textLength").is_some());
+    }
+}
+
+/// `--no-marks` draws the curve alone: no alert flags, no red step names,
+/// no marks in the legend.
+#[test]
+fn no_marks_draws_the_curve_alone() {
+    let w = Work::new();
+    let svg = w.stdout(&[
+        "plot",
+        &example("cinema-survey.csv"),
+        "--no-marks",
+        "-o",
+        "-",
+    ]);
+    let texts = svg_texts(&svg).join("\n");
+    assert!(!texts.contains('⚠'), "{texts}");
+    assert!(!texts.contains("prone to fail"), "{texts}");
+    assert!(!texts.contains("critical dip"), "{texts}");
+    assert!(!texts.contains("peak"), "{texts}");
+    let with = svg_texts(&w.stdout(&["plot", &example("cinema-survey.csv"), "-o", "-"])).join("\n");
+    assert!(with.contains('⚠') && with.contains("critical dip"));
+}
+
+/// A dip flagged only by its sharp drop (above the frustration zone) is
+/// called so, with its own legend entry; one in the zone stays critical.
+#[test]
+fn sharp_drop_dips_are_labelled_as_such() {
+    let w = Work::new();
+    let sheet = w.write(
+        "s.csv",
+        "step,feeling\nOrder,5\nWait,2\nDelivery,5\nBill,1\nEnd,4\n",
+    );
+    let svg = w.stdout(&[
+        "plot",
+        sheet.to_str().unwrap(),
+        "--scale",
+        "1..5",
+        "-o",
+        "-",
+    ]);
+    let texts = svg_texts(&svg).join("\n");
+    assert!(texts.contains("sharp drop: Wait"), "{texts}");
+    assert!(
+        texts.contains("sharp drop (outside the frustration zone)"),
+        "{texts}"
+    );
+    assert!(texts.contains("critical dip: Bill"), "{texts}");
+    assert!(!texts.contains("critical dip: Wait"), "{texts}");
+}
+
+/// `--notes` numbers the notes and lists them under the graph; the channel
+/// strip names each channel once per stretch. Without `--notes`, no list.
+#[test]
+fn notes_and_channel_strip_in_the_svg() {
+    let w = Work::new();
+    let texts = svg_texts(&w.stdout(&["plot", &example("contact-us.csv"), "--notes", "-o", "-"]));
+    assert!(
+        texts
+            .iter()
+            .any(|t| t == "1. Hidden in the footer, under \"About\""),
+        "{texts:?}"
+    );
+    assert!(texts
+        .iter()
+        .any(|t| t == "2. Asked for the account number twice"));
+    // The numbers by their points.
+    assert!(texts.iter().any(|t| t == "1") && texts.iter().any(|t| t == "2"));
+    for channel in ["web", "phone"] {
+        assert_eq!(
+            texts.iter().filter(|t| *t == channel).count(),
+            1,
+            "{channel}: {texts:?}"
+        );
+    }
+    assert_eq!(texts.iter().filter(|t| *t == "email").count(), 2);
+    let plain = svg_texts(&w.stdout(&["plot", &example("contact-us.csv"), "-o", "-"]));
+    assert!(!plain.iter().any(|t| t.starts_with("1. ")));
+    assert!(plain.iter().any(|t| t == "web"));
+}

@@ -36,6 +36,11 @@ pub struct Dip {
     /// Seconds; `None` (null) when times are unknown or the dip is not below
     /// neutral.
     pub below_neutral_duration: Option<f64>,
+    /// **Sharp drop only**: the dip was flagged by its prominence alone
+    /// (≥ the sharp drop) while its feeling lies above the critical level.
+    /// Not in the JSON report (the picture labels it).
+    #[serde(skip)]
+    pub sharp_drop_only: bool,
 }
 
 /// Critical dips ranked by severity, highest first (ties: lower index first).
@@ -106,6 +111,7 @@ fn dip(
         at_end: false,
         severity,
         below_neutral_duration,
+        sharp_drop_only: values[index] > t.critical + t.tolerance(),
     }
 }
 
@@ -146,6 +152,22 @@ mod tests {
         assert!(dips(&[1.0, 2.0], &[]).is_empty());
     }
 
+    /// A dip above the critical level is flagged by its sharp drop alone.
+    #[test]
+    fn sharp_drop_only_is_told() {
+        let t = Thresholds::for_scale(1.0, 5.0, 3.0);
+        let values = [5.0, 2.0, 5.0];
+        let turning =
+            crate::analysis::turning::turning_points(&values, t.prominence, t.tolerance());
+        let d = critical_dips(&values, &turning, &[], &t);
+        assert_eq!(d.len(), 1);
+        assert!(d[0].sharp_drop_only, "{d:?}");
+        let values = [5.0, 1.0, 5.0];
+        let turning =
+            crate::analysis::turning::turning_points(&values, t.prominence, t.tolerance());
+        assert!(!critical_dips(&values, &turning, &[], &t)[0].sharp_drop_only);
+    }
+
     #[test]
     fn single_dip_at_end() {
         let d = dips(
@@ -163,6 +185,7 @@ mod tests {
                 // Run starts at step 2 (t = 25) and the journey ends below
                 // neutral, so the duration runs to the last step (t = 40).
                 below_neutral_duration: Some(15.0),
+                sharp_drop_only: false,
             }]
         );
     }

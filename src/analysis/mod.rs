@@ -214,6 +214,7 @@ mod tests {
             at_end,
             severity,
             below_neutral_duration: Some(duration),
+            sharp_drop_only: false,
         };
         assert_eq!(
             a.critical_dips,

@@ -70,7 +70,10 @@ pub fn plan(args: &PlotArgs, plan: &mut Plan) -> Result<()> {
         marks: !args.no_marks,
         ..sheet_opts
     };
-    let chart = crate::chart::plot(&sheet, setup.scale, &setup.thresholds, &choices, &opts)?;
+    let mut chart = crate::chart::plot(&sheet, setup.scale, &setup.thresholds, &choices, &opts)?;
+    if !args.notes {
+        chart.figure.notes.clear();
+    }
     plan.warn(super::source_name(&sheet), &chart.warnings);
     plan.push(
         Job::picture(Target::named(&output), chart.figure, format)

@@ -127,15 +127,35 @@ pub fn build(
     };
     let single = ds.cases.len() == 1;
     let (lines, legend) = case_lines(ds, &xs, opts.x == XMode::Time, w, opts.theme.theme());
+    let phases: Vec<Option<Sym>> = ds.steps.iter().map(|s| s.phase).collect();
     let sections = if opts.x == XMode::Steps {
-        let phases: Vec<Option<Sym>> = ds.steps.iter().map(|s| s.phase).collect();
         sections(&phases, &ds.strings)
     } else {
-        Vec::new()
+        time_sections(ds, &xs, &phases, &x)
     };
     let mut fig = frame(opts, subtitle(ds, w), x, &scale, t, sections);
     fig.lines = lines;
     fig.legend = legend;
+    fig.tips = tips(ds, &xs, w);
+    if single {
+        let case = &ds.cases[0];
+        fig.notes = (0..case.points.len())
+            .filter_map(|i| {
+                let note = case.detail(i).note?;
+                Some(super::PointNote {
+                    x: xs[0][i],
+                    y: case.points[i].feeling,
+                    text: ds.text(note).to_string(),
+                })
+            })
+            .collect();
+        if opts.x == XMode::Steps {
+            let channels: Vec<Option<&str>> = (0..case.points.len())
+                .map(|i| case.detail(i).channel.map(|c| ds.text(c)))
+                .collect();
+            fig.channels = channel_runs(&xs[0], &channels);
+        }
+    }
     if opts.marks && ds.cases.len() <= MARKED_CASES {
         for (i, (case, a)) in ds.cases.iter().zip(analyses).enumerate() {
             let values = case.feelings();
@@ -162,11 +182,14 @@ pub fn build(
                     let expected: Vec<Option<f64>> = (0..case.points.len())
                         .map(|i| case.detail(i).expected)
                         .collect();
-                    marks::promise(&mut fig, &track, &expected);
+                    marks::promise(&mut fig, &track, &expected, opts.x == XMode::Time);
                 }
             }
             marks::turning_points(&mut fig, &track, &a.sequence);
             marks::critical_dips(&mut fig, &track, &a.sequence, if single { 3 } else { 0 }, w);
+            if single {
+                marks::count_if_dense(&mut fig, &a.sequence, w);
+            }
         }
         // The promise line goes under the case lines.
         let promise = fig.theme.promise;
@@ -205,10 +228,77 @@ pub(super) fn frame(
         callouts: Vec::new(),
         axis_notes: Vec::new(),
         legend: Vec::new(),
+        tips: Vec::new(),
+        notes: Vec::new(),
+        channels: Vec::new(),
         words: w,
         direction: opts.direction,
         theme,
     }
+}
+
+/// Runs of steps in one channel, from half way to the previous step to half
+/// way to the next (the ends of the axis at either end); steps without a
+/// channel end a run.
+fn channel_runs(xs: &[f64], channels: &[Option<&str>]) -> Vec<super::ChannelRun> {
+    let mut out: Vec<super::ChannelRun> = Vec::new();
+    let n = xs.len();
+    for (i, (&x, ch)) in xs.iter().zip(channels).enumerate() {
+        let Some(ch) = ch else { continue };
+        let from = if i == 0 {
+            x - 0.5
+        } else {
+            (xs[i - 1] + x) / 2.0
+        };
+        let to = if i + 1 == n {
+            x + 0.5
+        } else {
+            (x + xs[i + 1]) / 2.0
+        };
+        match out.last_mut() {
+            Some(run) if run.name == *ch && (run.to - from).abs() < 1e-9 => run.to = to,
+            _ => out.push(super::ChannelRun {
+                from,
+                to,
+                name: ch.to_string(),
+            }),
+        }
+    }
+    out
+}
+
+/// A tooltip for every point of every case: step, feeling, case, and the
+/// owner, channel and note where the sheet has them.
+fn tips(ds: &Dataset, xs: &[Vec<f64>], w: &Words) -> Vec<super::Tip> {
+    let mut out = Vec::new();
+    let several = ds.cases.len() > 1;
+    for (case, xs) in ds.cases.iter().zip(xs) {
+        for (i, (p, &x)) in case.points.iter().zip(xs).enumerate() {
+            let d = case.detail(i);
+            let mut lines = vec![
+                w.tip(w.tip_step, &ds.steps[p.step as usize].name),
+                w.tip(w.feeling, &super::format_value(p.feeling)),
+            ];
+            if several {
+                lines.push(w.tip(w.tip_case, &case.name));
+            }
+            for (name, sym) in [
+                (w.tip_owner, d.owner),
+                (w.tip_channel, d.channel),
+                (w.tip_note, d.note),
+            ] {
+                if let Some(v) = sym {
+                    lines.push(w.tip(name, ds.text(v)));
+                }
+            }
+            out.push(super::Tip {
+                x,
+                y: p.feeling,
+                lines,
+            });
+        }
+    }
+    out
 }
 
 /// One line per case, and the legend naming them.
@@ -336,6 +426,60 @@ fn time_axis(ds: &Dataset, xs: &[Vec<f64>], w: &Words) -> XAxis {
         title: Some(w.elapsed_time.to_string()),
         ticks: super::timeaxis::ticks(end, w),
     }
+}
+
+/// Phases on a time axis: each run of steps of one phase spans from its
+/// first step's time to its last's (the median over the cases, where the
+/// step labels stand); neighbouring phases meet half way between.
+fn time_sections(
+    ds: &Dataset,
+    xs: &[Vec<f64>],
+    phases: &[Option<Sym>],
+    axis: &XAxis,
+) -> Vec<Section> {
+    let mut at: Vec<Vec<f64>> = vec![Vec::new(); ds.steps.len()];
+    for (case, xs) in ds.cases.iter().zip(xs) {
+        for (p, &x) in case.points.iter().zip(xs) {
+            at[p.step as usize].push(x);
+        }
+    }
+    let at: Vec<Option<f64>> = at
+        .into_iter()
+        .map(|mut v| {
+            v.sort_by(f64::total_cmp);
+            v.get(v.len() / 2).copied()
+        })
+        .collect();
+    // Runs of one phase over the steps that have a time: (phase, first, last).
+    let mut runs: Vec<(Sym, f64, f64)> = Vec::new();
+    for (phase, t) in phases.iter().zip(&at) {
+        let (Some(p), Some(t)) = (phase, t) else {
+            continue;
+        };
+        match runs.last_mut() {
+            Some((q, _, end)) if q == p => *end = end.max(*t),
+            _ => runs.push((*p, *t, *t)),
+        }
+    }
+    (0..runs.len())
+        .map(|i| {
+            let (p, start, end) = runs[i];
+            let from = if i == 0 {
+                axis.min
+            } else {
+                (runs[i - 1].2 + start) / 2.0
+            };
+            let to = match runs.get(i + 1) {
+                Some(next) => (end + next.1) / 2.0,
+                None => axis.max,
+            };
+            Section {
+                from,
+                to,
+                label: ds.strings.get(p).to_string(),
+            }
+        })
+        .collect()
 }
 
 fn subtitle(ds: &Dataset, w: &Words) -> String {

@@ -3,12 +3,34 @@
 //! the gap where the experience fell short. Positions come from the
 //! analysis; nothing is computed again here.
 
-use super::theme::Rgb;
+use super::theme::{Rgb, Theme};
 use super::words::Words;
 use super::{AxisNote, Band, Callout, Dash, Figure, Glyph, LegendEntry, Line, Marker, Shape};
 use crate::analysis::handoffs::HandoffStats;
 use crate::analysis::turning::Kind;
 use crate::analysis::SequenceAnalysis;
+
+/// Closest marks can be and still be read one by one, in pixels.
+const MIN_MARK_GAP: f64 = 8.0;
+
+/// Whether `count` marks of `size` (a marker's size) along the figure's x
+/// axis would crowd: closer than [`MIN_MARK_GAP`] or so close that each
+/// covers most of the next. Then they are not drawn one by one (the
+/// subtitle counts them).
+pub fn too_dense(fig: &Figure, count: usize, size: u32) -> bool {
+    // The plot takes most of the picture's width; sizes scale with the
+    // picture as in the renderer.
+    let plot_px = fig.width as f64 * 0.85;
+    let s = (fig.width as f64 / 1600.0)
+        .min(fig.height as f64 / 900.0)
+        .clamp(0.4, 6.0);
+    let gap = MIN_MARK_GAP.max(1.4 * size as f64 * s);
+    count > 1 && plot_px / (count as f64) < gap
+}
+
+/// Size of the turning points' triangles and of the dips' rings.
+const TRIANGLE: u32 = 9;
+const RING: u32 = 14;
 
 /// One drawn line and where its points are: `xs[i]`, `values[i]` for the
 /// case's `i`-th point, and the step names for callouts.
@@ -23,11 +45,19 @@ fn offset(fig: &Figure) -> f64 {
     (fig.y.max - fig.y.min) * 0.035
 }
 
-/// Peaks (▲ above the point) and troughs (▼ below it).
+/// Peaks (▲ above the point) and troughs (▼ below it). A trough that is
+/// also a dip is marked by the dip's ring alone; when the marks would
+/// crowd ([`too_dense`]) none is drawn.
 pub fn turning_points(fig: &mut Figure, track: &Track, a: &SequenceAnalysis) {
     let d = offset(fig);
     let (peak, trough) = (fig.theme.peak, fig.theme.trough);
+    if too_dense(fig, a.turning_points.len(), TRIANGLE) {
+        return;
+    }
     for t in &a.turning_points {
+        if t.kind == Kind::Trough && a.critical_dips.iter().any(|d| d.index == t.index) {
+            continue;
+        }
         let (Some(&x), Some(&y)) = (track.xs.get(t.index), track.values.get(t.index)) else {
             continue;
         };
@@ -40,13 +70,44 @@ pub fn turning_points(fig: &mut Figure, track: &Track, a: &SequenceAnalysis) {
             y,
             shape,
             color,
-            size: 9,
+            size: TRIANGLE,
         });
     }
 }
 
-/// Red rings on critical dips; with `callouts`, a boxed note on the most
-/// severe ones naming the step, the feeling and the drop.
+/// When turning points or dips are too dense to draw one by one, the
+/// subtitle says how many there are and that `analyze` lists them.
+pub fn count_if_dense(fig: &mut Figure, a: &SequenceAnalysis, w: &Words) {
+    if too_dense(fig, a.turning_points.len(), TRIANGLE)
+        || too_dense(fig, a.critical_dips.len(), RING)
+    {
+        fig.subtitle
+            .push_str(&w.marks_listed(a.turning_points.len(), a.critical_dips.len()));
+    }
+}
+
+/// Which dips are drawn: all, or when their rings would crowd
+/// ([`too_dense`]) only the first and the deepest.
+pub fn shown_dips<'a>(
+    fig: &Figure,
+    a: &'a SequenceAnalysis,
+) -> Vec<&'a crate::analysis::dips::Dip> {
+    let dips = &a.critical_dips;
+    if !too_dense(fig, dips.len(), RING) {
+        return dips.iter().collect();
+    }
+    let first = dips.iter().min_by_key(|d| d.index);
+    let deepest = dips
+        .iter()
+        .min_by(|a, b| a.feeling.total_cmp(&b.feeling).then(a.index.cmp(&b.index)));
+    let mut v: Vec<_> = first.into_iter().chain(deepest).collect();
+    v.dedup_by_key(|d| d.index);
+    v
+}
+
+/// Rings on critical dips (red; orange for a dip flagged only by its sharp
+/// drop); with `callouts`, a boxed note on the most severe ones naming the
+/// step, the feeling and the drop.
 pub fn critical_dips(
     fig: &mut Figure,
     track: &Track,
@@ -54,7 +115,7 @@ pub fn critical_dips(
     callouts: usize,
     w: &Words,
 ) {
-    for (rank, dip) in a.critical_dips.iter().enumerate() {
+    for (rank, dip) in shown_dips(fig, a).into_iter().enumerate() {
         let (Some(&x), Some(&y)) = (track.xs.get(dip.index), track.values.get(dip.index)) else {
             continue;
         };
@@ -62,8 +123,12 @@ pub fn critical_dips(
             x,
             y,
             shape: Shape::Ring,
-            color: fig.theme.dip,
-            size: 14,
+            color: if dip.sharp_drop_only {
+                fig.theme.sharp
+            } else {
+                fig.theme.dip
+            },
+            size: RING,
         });
         if rank < callouts {
             let name = track.names.get(dip.index).copied().unwrap_or("");
@@ -71,20 +136,45 @@ pub fn critical_dips(
                 Some(p) => w.dip_drop(dip.feeling, p),
                 None => w.dip_ends_here(dip.feeling),
             };
-            fig.callouts
-                .push(dip_callout(x, y, name, detail, w, fig.theme.dip));
+            fig.callouts.push(dip_callout(
+                x,
+                y,
+                name,
+                detail,
+                dip.sharp_drop_only,
+                w,
+                fig.theme,
+            ));
         }
     }
 }
 
-/// The boxed note on a critical dip at `(x, y)`: the step's name, then
-/// `detail`, in the theme's colour of dips.
-pub fn dip_callout(x: f64, y: f64, step: &str, detail: String, w: &Words, color: Rgb) -> Callout {
-    Callout {
-        x,
-        y,
-        lines: vec![w.critical_dip_at(step), detail],
-        color,
+/// The boxed note on a dip at `(x, y)`: the step's name, then `detail`;
+/// "sharp drop" (in the theme's colour of sharp drops) when the dip was
+/// flagged only by its drop, else "critical dip" in the colour of dips.
+pub fn dip_callout(
+    x: f64,
+    y: f64,
+    step: &str,
+    detail: String,
+    sharp_drop_only: bool,
+    w: &Words,
+    theme: &Theme,
+) -> Callout {
+    if sharp_drop_only {
+        Callout {
+            x,
+            y,
+            lines: vec![w.sharp_drop_at(step), detail],
+            color: theme.sharp,
+        }
+    } else {
+        Callout {
+            x,
+            y,
+            lines: vec![w.critical_dip_at(step), detail],
+            color: theme.dip,
+        }
     }
 }
 
@@ -105,8 +195,10 @@ pub fn handoffs(fig: &mut Figure, track: &Track, h: &HandoffStats, owners: &[&st
 
 /// The promised feeling as a dashed line, and the gap shaded where the
 /// experience fell below it. Crossings are interpolated so the shading
-/// starts and stops where the two lines meet.
-pub fn promise(fig: &mut Figure, track: &Track, expected: &[Option<f64>]) {
+/// starts and stops where the two lines meet. With `hold` (a time axis)
+/// each value lasts until the next point, for the feeling, the promise and
+/// the shading alike.
+pub fn promise(fig: &mut Figure, track: &Track, expected: &[Option<f64>], hold: bool) {
     let pts: Vec<(f64, f64, f64)> = track
         .xs
         .iter()
@@ -126,10 +218,24 @@ pub fn promise(fig: &mut Figure, track: &Track, expected: &[Option<f64>]) {
         dash: Dash::Dashed,
         dot: 0,
         mark: Shape::Circle,
-        hold: false,
+        hold,
     });
     // Band between feeling and promise wherever the feeling is lower.
     let mut band: Vec<(f64, f64, f64)> = Vec::new();
+    if hold {
+        for (k, &(x, v, e)) in pts.iter().enumerate() {
+            band.push((x, v.min(e), e));
+            if let Some(&(next, _, _)) = pts.get(k + 1) {
+                band.push((next, v.min(e), e));
+            }
+        }
+        fig.bands.push(Band {
+            points: band,
+            fill: color,
+            opacity: 0.13,
+        });
+        return;
+    }
     for (k, &(x, v, e)) in pts.iter().enumerate() {
         if k > 0 {
             let (px, pv, pe) = pts[k - 1];
@@ -184,6 +290,15 @@ pub fn legend(fig: &mut Figure, w: &Words) {
             Glyph::Marker {
                 shape: Shape::Ring,
                 color: dip,
+            },
+        ));
+    }
+    if has(Shape::Ring, fig.theme.sharp) {
+        entries.push((
+            w.sharp_drop_legend.to_string(),
+            Glyph::Marker {
+                shape: Shape::Ring,
+                color: fig.theme.sharp,
             },
         ));
     }

@@ -40,6 +40,15 @@ pub struct Figure {
     /// Short notes standing on the process axis (hand-offs).
     pub axis_notes: Vec<AxisNote>,
     pub legend: Vec<LegendEntry>,
+    /// What each point of a line was (step, feeling, case, owner, channel,
+    /// note): a tooltip in SVG, nothing in PNG.
+    pub tips: Vec<Tip>,
+    /// Notes of the points, numbered in order (1, 2 …) at their points and
+    /// listed under the graph (`--notes`); empty when not asked for.
+    pub notes: Vec<PointNote>,
+    /// The channel of each stretch of the process (a strip under the steps);
+    /// empty when the sheet has no channel column.
+    pub channels: Vec<ChannelRun>,
     /// The words the figure was built with; the renderer takes from them the
     /// few phrases that depend on the pixel layout.
     pub words: &'static Words,
@@ -71,6 +80,9 @@ impl Figure {
             callouts,
             axis_notes,
             legend,
+            tips,
+            notes,
+            channels,
             words: _,
             direction: _,
             theme: _,
@@ -141,6 +153,20 @@ impl Figure {
         {
             f(text);
         }
+        for Tip { x: _, y: _, lines } in tips {
+            lines.iter_mut().for_each(&mut f);
+        }
+        for PointNote { x: _, y: _, text } in notes {
+            f(text);
+        }
+        for ChannelRun {
+            from: _,
+            to: _,
+            name,
+        } in channels
+        {
+            f(name);
+        }
         for LegendEntry { label, glyph } in legend {
             f(label);
             match glyph {
@@ -149,6 +175,31 @@ impl Figure {
             }
         }
     }
+}
+
+/// A point's note, numbered by its place in [`Figure::notes`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct PointNote {
+    pub x: f64,
+    pub y: f64,
+    pub text: String,
+}
+
+/// A stretch of the process in one channel (web, phone, technician …).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChannelRun {
+    pub from: f64,
+    pub to: f64,
+    pub name: String,
+}
+
+/// What a point of a line was, shown when the pointer rests on it (SVG).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tip {
+    pub x: f64,
+    pub y: f64,
+    /// `step: Pay`, `feeling: −3` … one line each.
+    pub lines: Vec<String>,
 }
 
 /// A note on the process axis, e.g. `→ billing` where the customer passes to another hand.

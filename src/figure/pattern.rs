@@ -23,7 +23,8 @@ pub enum BandKind {
 /// Which case lines to draw behind the pattern.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CaseLines {
-    /// All of them up to [`AUTO_CASES`], none beyond.
+    /// All of them up to [`AUTO_CASES`], none beyond, none on a small
+    /// picture ([`small_picture`]).
     Auto,
     All,
     None,
@@ -59,12 +60,13 @@ pub fn build(c: &PatternChart, t: &Thresholds, opts: &ChartOptions) -> Figure {
     let mut x = step_axis(names.iter().copied());
     // n under each step when it varies; steps prone to fail flagged.
     let ns: Vec<Option<usize>> = p.steps.iter().map(|s| s.figures.n).collect();
-    let n_varies = ns.windows(2).any(|w| w[0] != w[1]);
+    // Left out on a small picture (see `small_picture`).
+    let n_varies = ns.windows(2).any(|w| w[0] != w[1]) && !small_picture(opts);
     for (label, s) in x.labels.iter_mut().zip(&p.steps) {
         if n_varies {
             label.note = s.figures.n.map(|n| w.n(n));
         }
-        if s.risk == Some(true) {
+        if s.risk == Some(true) && opts.marks {
             label.alert = true;
             let share = s.figures.critical_share.unwrap_or(0.0);
             let at_or_below = w.share_at_or_below(share, t.critical);
@@ -88,7 +90,8 @@ pub fn build(c: &PatternChart, t: &Thresholds, opts: &ChartOptions) -> Figure {
     // Individual cases, faint, behind everything.
     let draw_cases = match c.case_lines {
         CaseLines::All => true,
-        CaseLines::Auto => c.cases.len() <= AUTO_CASES,
+        // On a small picture they are the first thing left out.
+        CaseLines::Auto => c.cases.len() <= AUTO_CASES && !small_picture(opts),
         CaseLines::None => false,
     } && c.cases.len() > 1;
     if draw_cases {
@@ -178,6 +181,22 @@ pub fn build(c: &PatternChart, t: &Thresholds, opts: &ChartOptions) -> Figure {
         hold: false,
     });
     let stat = stat_word(p.stat, w);
+    fig.tips = xs
+        .iter()
+        .zip(&p.line)
+        .zip(&names)
+        .zip(&p.steps)
+        .map(|(((&x, &y), name), s)| {
+            let mut lines = vec![
+                w.tip(w.tip_step, name),
+                w.tip(stat, &super::format_value(y)),
+            ];
+            if let Some(n) = s.figures.n {
+                lines.push(w.n(n));
+            }
+            super::Tip { x, y, lines }
+        })
+        .collect();
     // The subtitle says how many cases; the legend names the statistic, so
     // a pattern read back from its summary draws the same.
     fig.legend.push(LegendEntry {
@@ -200,7 +219,7 @@ pub fn build(c: &PatternChart, t: &Thresholds, opts: &ChartOptions) -> Figure {
         marks::turning_points(&mut fig, &track, &p.analysis);
         marks::critical_dips(&mut fig, &track, &p.analysis, 0, w);
         // Callouts on the pattern's dips say how many cases were in frustration there.
-        for dip in p.analysis.critical_dips.iter().take(3) {
+        for dip in marks::shown_dips(&fig, &p.analysis).into_iter().take(3) {
             let (Some(&x), Some(s)) = (xs.get(dip.index), p.steps.get(dip.index)) else {
                 continue;
             };
@@ -214,13 +233,15 @@ pub fn build(c: &PatternChart, t: &Thresholds, opts: &ChartOptions) -> Figure {
                 dip.feeling,
                 names[dip.index],
                 detail,
+                dip.sharp_drop_only,
                 w,
-                theme.dip,
+                theme,
             ));
         }
         marks::legend(&mut fig, w);
+        marks::count_if_dense(&mut fig, &p.analysis, w);
     }
-    if p.steps.iter().any(|s| s.risk == Some(true)) {
+    if opts.marks && p.steps.iter().any(|s| s.risk == Some(true)) {
         fig.legend.push(LegendEntry {
             label: w.prone_to_fail(p.risk, t.critical),
             glyph: Glyph::Symbol {
@@ -230,6 +251,13 @@ pub fn build(c: &PatternChart, t: &Thresholds, opts: &ChartOptions) -> Figure {
         });
     }
     fig
+}
+
+/// A picture too small for everything (below 1000×560 pixels): things are
+/// left out in a stated order — the individual case lines, then callouts
+/// that find no free place, then the `n=` notes under the steps.
+pub fn small_picture(opts: &ChartOptions) -> bool {
+    opts.width < 1000 || opts.height < 560
 }
 
 fn stat_word(stat: Stat, w: &Words) -> &'static str {

@@ -89,6 +89,8 @@ pub struct Theme {
     pub peak: Rgb,
     pub trough: Rgb,
     pub dip: Rgb,
+    /// Ring of a dip flagged only by its sharp drop (not in the frustration zone).
+    pub sharp: Rgb,
     pub promise: Rgb,
     /// The before/after graph.
     pub before: Rgb,
@@ -160,6 +162,7 @@ pub const LIGHT: Theme = Theme {
     peak: Rgb(0, 158, 115),
     trough: Rgb(230, 159, 0),
     dip: Rgb(213, 94, 0),
+    sharp: Rgb(204, 121, 167),
     promise: Rgb(94, 53, 177),
     before: Rgb(117, 117, 117),
     after: Rgb(13, 43, 94),
@@ -201,6 +204,7 @@ pub const DARK: Theme = Theme {
     peak: Rgb(0, 190, 140),
     trough: Rgb(240, 180, 40),
     dip: Rgb(255, 120, 50),
+    sharp: Rgb(230, 150, 200),
     promise: Rgb(190, 150, 255),
     before: Rgb(150, 150, 150),
     after: Rgb(86, 180, 233),
@@ -244,6 +248,7 @@ pub const PRINT: Theme = Theme {
     peak: Rgb(0, 0, 0),
     trough: Rgb(110, 110, 110),
     dip: Rgb(0, 0, 0),
+    sharp: Rgb(100, 100, 100),
     promise: Rgb(80, 80, 80),
     before: Rgb(140, 140, 140),
     after: Rgb(0, 0, 0),

@@ -111,6 +111,19 @@ pub struct Words {
     pub peak_legend: &'static str,
     pub trough_legend: &'static str,
     pub critical_dip: &'static str,
+    /// Names in a point's tooltip (SVG).
+    pub tip_step: &'static str,
+    pub tip_case: &'static str,
+    pub tip_owner: &'static str,
+    pub tip_channel: &'static str,
+    pub tip_note: &'static str,
+    /// A dip flagged only by its sharp drop (not in the frustration zone).
+    pub sharp_drop: &'static str,
+    pub sharp_drop_legend: &'static str,
+    /// The subtitle's note when turning points and dips are too dense to draw.
+    pub turning_points_word: &'static str,
+    pub dips_word: &'static str,
+    pub listed_by_analyze: &'static str,
     pub promised: &'static str,
     pub below_promise: &'static str,
     /// Legend of the hand-off notes, after the arrow ([`Words::handoff_legend`]).
@@ -152,6 +165,16 @@ static EN: Words = Words {
     peak_legend: "peak (things start to get worse)",
     trough_legend: "trough (things start to get better)",
     critical_dip: "critical dip",
+    tip_step: "step",
+    tip_case: "case",
+    tip_owner: "owner",
+    tip_channel: "channel",
+    tip_note: "note",
+    sharp_drop: "sharp drop",
+    sharp_drop_legend: "sharp drop (outside the frustration zone)",
+    turning_points_word: "turning points",
+    dips_word: "dips",
+    listed_by_analyze: "`emograph analyze` lists them",
     promised: "promised",
     below_promise: "below the promise",
     handoff: "hand-off to another owner",
@@ -195,6 +218,16 @@ static HE: Words = Words {
     better_after: "טוב יותר אחרי",
     worse_after: "גרוע יותר אחרי",
     significant_sign: "*",
+    tip_step: "שלב",
+    tip_case: "מקרה",
+    tip_owner: "אחראי",
+    tip_channel: "ערוץ",
+    tip_note: "הערה",
+    sharp_drop: "ירידה חדה",
+    sharp_drop_legend: "ירידה חדה (מחוץ לאזור התסכול)",
+    turning_points_word: "נקודות מפנה",
+    dips_word: "נקודות שפל",
+    listed_by_analyze: "`emograph analyze` מפרט אותן",
 };
 
 fn is_hebrew_letter(c: char) -> bool {
@@ -439,6 +472,35 @@ impl Words {
     /// Legend of one side's line: `As is: median`.
     pub fn side_line(&self, label: &str, stat: &str) -> String {
         format!("{label}: {stat}")
+    }
+
+    /// A note in the list under the graph: `3. Five days of silence`.
+    pub fn numbered(&self, n: usize, text: &str) -> String {
+        format!("{n}. {text}")
+    }
+
+    /// The last line of a list of notes too long to show: `… and 4 more notes (see the tooltips in SVG)`.
+    pub fn more_notes(&self, n: usize) -> String {
+        format!("… and {n} more notes (the SVG shows each on its point)")
+    }
+
+    /// One line of a tooltip: `channel: phone`.
+    pub fn tip(&self, name: &str, value: &str) -> String {
+        format!("{name}: {value}")
+    }
+
+    /// The callout's first line on a dip flagged only by its sharp drop: `sharp drop: Pay`.
+    pub fn sharp_drop_at(&self, step: &str) -> String {
+        format!("{}: {step}", self.sharp_drop)
+    }
+
+    /// The subtitle's note when marks are too dense to draw one by one:
+    /// ` · 2,400 turning points, 310 dips — `emograph analyze` lists them`.
+    pub fn marks_listed(&self, turning: usize, dips: usize) -> String {
+        format!(
+            " · {turning} {}, {dips} {} — {}",
+            self.turning_points_word, self.dips_word, self.listed_by_analyze
+        )
     }
 
     /// Legend of one side's critical dips: `critical dip, as is`.

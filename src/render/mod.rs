@@ -9,19 +9,16 @@
 #[cfg(test)]
 mod bidi_tests;
 mod font;
-mod layout;
-mod svg_bidi;
+pub mod layout;
 pub mod text;
 
 use anyhow::{Context, Result};
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
-use plotters::style::FontTransform;
 
 use crate::figure::{Dash, Figure, Glyph, Rgb, Shape};
-use layout::{Align, Label, Placement, VAlign};
+use layout::{Label, Placement};
 
 /// Image formats we write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,12 +32,14 @@ pub fn svg(fig: &Figure) -> Result<String> {
     font::ensure_registered()?;
     let fig = &cleaned(fig);
     let mut out = String::new();
-    {
+    let texts = {
         let root = SVGBackend::with_string(&mut out, (fig.width, fig.height)).into_drawing_area();
-        draw(&root, fig, TextOrder::Logical)?;
+        let texts = draw(&root, fig, TextOrder::Logical)?;
         root.present().context("could not finish the SVG")?;
-    }
-    Ok(svg_bidi::mark_right_to_left(&out))
+        texts
+    };
+    let out = put_texts(&out, &texts);
+    Ok(with_tips(out, fig))
 }
 
 /// Render a figure as PNG bytes.
@@ -64,6 +63,16 @@ pub fn png(fig: &Figure) -> Result<Vec<u8>> {
     )
     .context("could not encode the PNG")?;
     Ok(bytes)
+}
+
+/// Every text and mark of `fig` as it would be drawn, with its box in
+/// pixels (for checking a layout: no two texts meet, no text covers a
+/// mark, nothing leaves the picture).
+pub fn boxes(fig: &Figure) -> Result<Vec<layout::LaidBox>> {
+    font::ensure_registered()?;
+    let fig = &cleaned(fig);
+    let p = Placement::compute(fig, &font::width);
+    Ok(p.boxes(fig, &font::width))
 }
 
 /// Render in the given format.
@@ -100,67 +109,200 @@ fn color(c: Rgb) -> RGBColor {
     RGBColor(c.0, c.1, c.2)
 }
 
-/// Text drawing and measuring on one drawing area.
+/// Text drawing on one drawing area. PNG text is rasterized here from the
+/// embedded font ([`font::rasterize`]) at fractional positions; SVG text is
+/// written here as `<text>` elements (see [`svg_text`]): plotters draws a
+/// numbered stand-in that [`svg`] replaces, so texts keep their place in the
+/// drawing order.
 struct Pen<'a, DB: DrawingBackend> {
     area: &'a DrawingArea<DB, Shift>,
     order: TextOrder,
+    svg: std::cell::RefCell<Vec<String>>,
+}
+
+/// Where a label's text starts and its baseline, in the label's own frame
+/// (x along the text from its point, y down from its point), and its width.
+fn local_origin(label: &Label) -> (f64, f64, f64) {
+    let w = font::width(&label.text, label.size, label.bold);
+    let r = layout::local_box(label, w);
+    (r.left, r.top + font::ascent(label.size, label.bold), w)
 }
 
 impl<DB: DrawingBackend> Pen<'_, DB> {
-    fn font(&self, label: &Label) -> TextStyle<'static> {
-        let style = if label.bold {
-            FontStyle::Bold
-        } else {
-            FontStyle::Normal
-        };
-        let mut font = FontDesc::new(FontFamily::Name(font::FAMILY), label.size, style);
-        if label.rotate {
-            font = font.transform(FontTransform::Rotate270);
-        }
-        let h = match label.h {
-            Align::Left => HPos::Left,
-            Align::Center => HPos::Center,
-            Align::Right => HPos::Right,
-        };
-        let v = match label.v {
-            VAlign::Top => VPos::Top,
-            VAlign::Center => VPos::Center,
-            VAlign::Bottom => VPos::Bottom,
-        };
-        font.color(&color(label.color)).pos(Pos::new(h, v))
-    }
-
-    /// Width in pixels of `text` at `size`.
-    fn width(&self, text: &str, size: f64, bold: bool) -> f64 {
-        let style = if bold {
-            FontStyle::Bold
-        } else {
-            FontStyle::Normal
-        };
-        let font = FontDesc::new(FontFamily::Name(font::FAMILY), size, style);
-        self.area
-            .estimate_text_size(text, &TextStyle::from(font))
-            .map(|(w, _)| f64::from(w))
-            .unwrap_or(text.chars().count() as f64 * size * 0.6)
-    }
-
     fn text(&self, label: &Label) -> Result<()> {
         if label.text.is_empty() {
             return Ok(());
         }
-        let shown = match self.order {
-            TextOrder::Logical => label.text.clone(),
-            TextOrder::Visual => text::visual_order(&label.text),
-        };
+        let (lx, base, w) = local_origin(label);
         let (x, y) = label.at;
-        self.area
-            .draw(&Text::new(
-                shown,
-                (x.round() as i32, y.round() as i32),
-                self.font(label),
-            ))
-            .map_err(|e| anyhow::anyhow!("drawing text failed: {e}"))
+        match self.order {
+            TextOrder::Logical => {
+                let id = {
+                    let mut v = self.svg.borrow_mut();
+                    v.push(svg_text(label, lx, base, w));
+                    v.len() - 1
+                };
+                let style = TextStyle::from(FontDesc::new(
+                    FontFamily::Name(font::SVG_FAMILY),
+                    label.size,
+                    FontStyle::Normal,
+                ));
+                self.area
+                    .draw(&Text::new(
+                        format!("{STAND_IN}{id}{STAND_IN}"),
+                        (x.round() as i32, y.round() as i32),
+                        style,
+                    ))
+                    .map_err(|e| anyhow::anyhow!("drawing text failed: {e}"))
+            }
+            TextOrder::Visual => {
+                let shown = text::visual_order(&label.text);
+                let c = color(label.color);
+                let mut err = None;
+                let mut put = |px: i32, py: i32, cov: f32| {
+                    let (sx, sy) = if label.rotate {
+                        (x.floor() as i32 + py, y.floor() as i32 - px - 1)
+                    } else {
+                        (px, py)
+                    };
+                    if let Err(e) = self.area.draw_pixel((sx, sy), &c.mix(cov.min(1.0) as f64)) {
+                        err.get_or_insert(e);
+                    }
+                };
+                if label.rotate {
+                    // Rasterized in the label's frame, then turned a quarter.
+                    let fx = x - x.floor();
+                    let fy = y - y.floor();
+                    font::rasterize(
+                        &shown,
+                        label.size,
+                        label.bold,
+                        (lx - fy, base + fx),
+                        &mut put,
+                    );
+                } else {
+                    font::rasterize(&shown, label.size, label.bold, (x + lx, y + base), &mut put);
+                }
+                match err {
+                    Some(e) => Err(anyhow::anyhow!("drawing text failed: {e}")),
+                    None => Ok(()),
+                }
+            }
+        }
     }
+}
+
+/// Marks plotters' stand-in for a text in the SVG.
+const STAND_IN: &str = "\u{E000}";
+
+/// One text as an SVG element: the embedded font's family first, a font
+/// size matching the PNG's, and the width the layout measured
+/// (`textLength`), so its box holds in any viewer. Text whose first strong
+/// letter is right-to-left gets `direction="rtl"`; the viewer reorders it.
+fn svg_text(label: &Label, lx: f64, base: f64, w: f64) -> String {
+    let rtl = text::starts_rtl(&label.text);
+    let (x, y) = label.at;
+    let (tx, ty) = if label.rotate { (0.0, 0.0) } else { (x, y) };
+    let start = tx + if rtl { lx + w } else { lx };
+    let mut e = format!(
+        "<text x=\"{:.1}\" y=\"{:.1}\" font-family=\"{}\" font-size=\"{:.2}\" fill=\"#{:02X}{:02X}{:02X}\"",
+        start,
+        ty + base,
+        font::SVG_FAMILY,
+        font::em(label.size),
+        label.color.0,
+        label.color.1,
+        label.color.2,
+    );
+    if label.bold {
+        e.push_str(" font-weight=\"bold\"");
+    }
+    if rtl {
+        e.push_str(" direction=\"rtl\" unicode-bidi=\"embed\"");
+    }
+    if label.text.chars().count() > 1 {
+        e.push_str(&format!(
+            " textLength=\"{w:.1}\" lengthAdjust=\"spacingAndGlyphs\""
+        ));
+    }
+    if label.rotate {
+        e.push_str(&format!(
+            " transform=\"translate({x:.1} {y:.1}) rotate(-90)\""
+        ));
+    }
+    e.push('>');
+    escape_into(&mut e, &label.text);
+    e.push_str("</text>");
+    e
+}
+
+/// Most points given a tooltip; beyond it the file would only grow.
+const MAX_TIPS: usize = 10_000;
+
+/// The SVG with a tooltip (`<title>`) on every point that has one: a
+/// transparent circle over the point, on top of the picture, so a browser
+/// shows what the point was when the pointer rests on it.
+fn with_tips(mut svg: String, fig: &Figure) -> String {
+    if fig.tips.is_empty() {
+        return svg;
+    }
+    let p = Placement::compute(fig, &font::width);
+    let r = (8.0 * p.scale).max(4.0);
+    let mut g = String::from("<g fill=\"transparent\">\n");
+    for tip in fig.tips.iter().take(MAX_TIPS) {
+        let (x, y) = (p.map.x(tip.x), p.map.y(tip.y));
+        g.push_str(&format!(
+            "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{r:.1}\"><title>"
+        ));
+        escape_into(&mut g, &tip.lines.join("\n"));
+        g.push_str("</title></circle>\n");
+    }
+    g.push_str("</g>\n");
+    match svg.rfind("</svg>") {
+        Some(end) => svg.insert_str(end, &g),
+        None => svg.push_str(&g),
+    }
+    svg
+}
+
+/// Append `text` to `out` with the XML special characters escaped.
+fn escape_into(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// Replace plotters' stand-ins in `svg` by the texts' elements.
+fn put_texts(svg: &str, texts: &[String]) -> String {
+    let mut out = String::with_capacity(svg.len() + texts.iter().map(String::len).sum::<usize>());
+    let mut rest = svg;
+    while let Some(open) = rest.find("<text") {
+        let Some(close) = rest[open..]
+            .find("</text>")
+            .map(|c| open + c + "</text>".len())
+        else {
+            break;
+        };
+        let element = &rest[open..close];
+        out.push_str(&rest[..open]);
+        let id = element
+            .split(STAND_IN)
+            .nth(1)
+            .and_then(|n| n.parse::<usize>().ok());
+        match id.and_then(|i| texts.get(i)) {
+            Some(t) => out.push_str(t),
+            None => out.push_str(element),
+        }
+        rest = &rest[close..];
+    }
+    out.push_str(rest);
+    out
 }
 
 fn draw_err<E: std::fmt::Debug>(e: E) -> anyhow::Error {
@@ -173,13 +315,16 @@ pub(crate) fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     fig: &Figure,
     order: TextOrder,
-) -> Result<()> {
+) -> Result<Vec<String>> {
     let theme = fig.theme;
     let (ink, muted, paper) = (theme.ink, theme.muted, color(theme.background));
     root.fill(&paper).map_err(draw_err)?;
-    let pen = Pen { area: root, order };
-    let measure = |s: &str, size: f64, bold: bool| pen.width(s, size, bold);
-    let p = Placement::compute(fig, &measure);
+    let pen = Pen {
+        area: root,
+        order,
+        svg: Default::default(),
+    };
+    let p = Placement::compute(fig, &font::width);
     let plot = p.plot;
     let map = &p.map;
     let s = p.scale;
@@ -198,7 +343,14 @@ pub(crate) fn draw<DB: DrawingBackend>(
 
     // Zones.
     for z in &fig.zones {
-        let (top, bottom) = (map.y(z.to.max(z.from)), map.y(z.to.min(z.from)));
+        // Zones at the ends of the scale reach the plot's edges.
+        let (hi, lo) = (z.to.max(z.from), z.to.min(z.from));
+        let top = if hi >= fig.y.max { plot.top } else { map.y(hi) };
+        let bottom = if lo <= fig.y.min {
+            plot.bottom
+        } else {
+            map.y(lo)
+        };
         root.draw(&Rectangle::new(
             [(left, top.round() as i32), (right, bottom.round() as i32)],
             color(z.fill).mix(z.opacity).filled(),
@@ -250,7 +402,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
     }
     // Room per point along x: thick lines and dots are thinned where points
     // crowd, or the joins of a zigzag spike far outside the plot.
-    let step_px = plot.width() / (fig.x.labels.len().max(1) as f64);
+    let step_px = layout::step_room(fig, map);
     for line in &fig.lines {
         let pts: Vec<(i32, i32)> = line.points.iter().map(|&pt| map.point(pt)).collect();
         // A held value runs flat to the next point, then steps.
@@ -299,14 +451,16 @@ pub(crate) fn draw<DB: DrawingBackend>(
         color(muted).stroke_width(1),
     ))
     .map_err(draw_err)?;
-    pen.text(&p.y_title)?;
+    for line in &p.y_title {
+        pen.text(line)?;
+    }
 
     // X ticks and labels.
     let b = plot.bottom.round() as i32;
     let tick_down = |x: f64, c: Rgb| {
         let x = x.round() as i32;
         root.draw(&PathElement::new(
-            vec![(x, b), (x, b + (6.0 * s) as i32)],
+            vec![(x, b), (x, b + p.tick_len.round() as i32)],
             color(c).stroke_width(1),
         ))
         .map_err(draw_err)
@@ -334,6 +488,54 @@ pub(crate) fn draw<DB: DrawingBackend>(
         pen.text(note)?;
     }
 
+    // The channel strip: alternating shades, a mark where the channel changes.
+    for (r, shade, name) in &p.channels {
+        // Two shades of the grid colour, alternating.
+        let fill = if *shade == 0 {
+            theme.grid
+        } else {
+            Rgb(
+                theme.grid.0.saturating_sub(12),
+                theme.grid.1.saturating_sub(12),
+                theme.grid.2.saturating_sub(12),
+            )
+        };
+        root.draw(&Rectangle::new(
+            [
+                (r.left.round() as i32, r.top.round() as i32),
+                (r.right.round() as i32, r.bottom.round() as i32),
+            ],
+            color(fill).filled(),
+        ))
+        .map_err(draw_err)?;
+        pen.text(name)?;
+    }
+    for &(x, top, bottom) in &p.channel_changes {
+        root.draw(&PathElement::new(
+            vec![
+                (x.round() as i32, top.round() as i32),
+                (x.round() as i32, bottom.round() as i32),
+            ],
+            color(muted).stroke_width((2.0 * s).max(1.0) as u32),
+        ))
+        .map_err(draw_err)?;
+    }
+
+    // Notes: numbers by their points, the list under the labels.
+    for badge in &p.note_badges {
+        let (x, y) = badge.at;
+        root.draw(&Circle::new(
+            (x.round() as i32, y.round() as i32),
+            (badge.size * 0.7).round() as i32,
+            paper.mix(0.9).filled(),
+        ))
+        .map_err(draw_err)?;
+        pen.text(badge)?;
+    }
+    for line in &p.notes {
+        pen.text(line)?;
+    }
+
     // Notes on the process axis.
     for note in &p.axis_notes {
         root.draw(&PathElement::new(
@@ -348,15 +550,19 @@ pub(crate) fn draw<DB: DrawingBackend>(
 
     // Callouts.
     for c in &p.callouts {
+        let stroke = (2.0 * s).round().max(1.0) as u32;
         root.draw(&PathElement::new(
             c.leader.to_vec(),
-            color(c.color).stroke_width(2),
+            color(c.color).stroke_width(stroke),
         ))
         .map_err(draw_err)?;
         root.draw(&Rectangle::new(c.frame, paper.mix(0.95).filled()))
             .map_err(draw_err)?;
-        root.draw(&Rectangle::new(c.frame, color(c.color).stroke_width(2)))
-            .map_err(draw_err)?;
+        root.draw(&Rectangle::new(
+            c.frame,
+            color(c.color).stroke_width(stroke),
+        ))
+        .map_err(draw_err)?;
         for t in &c.texts {
             pen.text(t)?;
         }
@@ -416,7 +622,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
         }
         pen.text(&item.text)?;
     }
-    Ok(())
+    Ok(pen.svg.into_inner())
 }
 
 /// A path stroked in `dash`; `length` scales the dash pattern (legend
@@ -541,7 +747,9 @@ fn marker<DB: DrawingBackend>(
                 .map_err(draw_err)?;
         }
         Shape::Ring => {
-            root.draw(&Circle::new((x, y), r, color(c).stroke_width(3)))
+            // The ring's stroke grows with the picture.
+            let stroke = (size * 3.0 / 14.0).round().max(2.0) as u32;
+            root.draw(&Circle::new((x, y), r, color(c).stroke_width(stroke)))
                 .map_err(draw_err)?;
         }
     }

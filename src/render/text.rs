@@ -56,6 +56,16 @@ pub fn has_rtl(text: &str) -> bool {
     })
 }
 
+/// Whether the first letter with a strong direction reads right to left
+/// (the text's own base direction, as the bidi algorithm finds it).
+pub fn starts_rtl(text: &str) -> bool {
+    use unicode_bidi::BidiClass::{AL, L, R};
+    text.chars()
+        .map(unicode_bidi::bidi_class)
+        .find(|c| matches!(c, L | R | AL))
+        .is_some_and(|c| c != L)
+}
+
 /// Reorder one line of logical-order text into visual (left-to-right drawing)
 /// order, mirroring brackets inside right-to-left runs. The base direction
 /// is that of the first strong character. Bidi marks and embedding controls
@@ -183,12 +193,22 @@ pub fn wrap(
     lines
 }
 
-/// Shorten `text` to fit `max_width`, ending it with "…" when it had to be cut.
+/// Shorten `text` to fit `max_width`, ending it with "…" when it had to be
+/// cut: at a word's end where a whole word fits, inside a word only when
+/// not even the first word does.
 pub fn ellipsize(text: &str, max_width: f64, measure: &dyn Fn(&str) -> f64) -> String {
     let with_ellipsis = format!("{text}…");
     if !text.ends_with('…') && measure(text) <= max_width && measure(&with_ellipsis) <= max_width
     {
         return with_ellipsis;
+    }
+    let whole = fit_words(
+        &format!("{}…", text.trim_end_matches('…')),
+        max_width,
+        measure,
+    );
+    if !whole.is_empty() {
+        return whole;
     }
     let chars: Vec<char> = text.trim_end_matches('…').chars().collect();
     let mut n = chars.len();
@@ -219,6 +239,23 @@ pub fn fit(text: &str, max_width: f64, measure: &dyn Fn(&str) -> f64) -> String 
         }
         "…".to_string()
     }
+}
+
+/// Shorten `text` to fit `max_width` at a word's end, ending it with "…"
+/// (at the end of its reading order: the logical end, also for Hebrew);
+/// empty when not even its first word fits. Never cuts inside a word.
+pub fn fit_words(text: &str, max_width: f64, measure: &dyn Fn(&str) -> f64) -> String {
+    if measure(text) <= max_width {
+        return text.to_string();
+    }
+    let words: Vec<&str> = text.split(' ').filter(|w| !w.is_empty()).collect();
+    for n in (1..words.len()).rev() {
+        let candidate = format!("{}…", words[..n].join(" "));
+        if measure(&candidate) <= max_width {
+            return candidate;
+        }
+    }
+    String::new()
 }
 
 /// The longest prefix of `word` (at least one character) that fits `max_width`.
@@ -299,6 +336,11 @@ mod tests {
             vec!["buy snacks", "now"]
         );
         assert_eq!(wrap("a b c d e f", 3.0, 2, &chars), vec!["a b", "c…"]);
+        // Cut at a word's end, not inside "agent".
+        assert_eq!(
+            wrap("Call back from an agent", 16.0, 1, &chars),
+            vec!["Call back from…"]
+        );
         let long = wrap("supercalifragilistic", 5.0, 2, &chars);
         assert_eq!(long.len(), 2);
         assert!(long.iter().all(|l| chars(l) <= 5.0), "{long:?}");
@@ -308,6 +350,21 @@ mod tests {
     #[test]
     fn wrap_of_empty_text_is_empty() {
         assert!(wrap("", 10.0, 2, &chars).is_empty());
+    }
+
+    #[test]
+    fn fit_words_never_cuts_a_word() {
+        assert_eq!(
+            fit_words("Leaving the car park", 12.0, &chars),
+            "Leaving the…"
+        );
+        assert_eq!(fit_words("sign-up", 4.0, &chars), "");
+        assert_eq!(fit_words("short", 10.0, &chars), "short");
+        // Hebrew is shortened at its logical end.
+        assert_eq!(
+            fit_words("המתנה לטכנאי בבית", 13.0, &chars),
+            "המתנה לטכנאי…"
+        );
     }
 
     #[test]

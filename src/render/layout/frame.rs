@@ -76,6 +76,14 @@ pub struct Frame {
     /// Height of the band of leader lines between ticks and labels (0 when no label moved).
     pub leader_band: f64,
     pub legend: Vec<LegendItem>,
+    /// Lines of the y title (1 or 2).
+    pub y_title_lines: usize,
+    /// Height of the channel strip under the plot (0 without channels).
+    pub strip: f64,
+    pub notes_size: f64,
+    pub notes_line: f64,
+    /// Lines of the notes' list under the labels (0 without notes).
+    pub notes_lines: usize,
 }
 
 /// Spread positions (sorted, in pixels) so neighbours are at least `gap`
@@ -119,13 +127,17 @@ impl Frame {
         let subtitle_top = pad + title_size * 0.95 + 8.0 * s;
         let header_bottom = subtitle_top + subtitle_size + 20.0 * s;
 
-        // Legend: entries flow left to right in centred rows.
+        let rtl = fig.direction == crate::figure::words::Direction::RightToLeft;
+        // Legend: entries flow in reading order in rows, centred (aligned
+        // right when reading right to left).
         let mut rows: Vec<Vec<(usize, f64, String)>> = Vec::new();
         let avail = w - 2.0 * pad;
         let gap = 30.0 * s;
         let mut row_w = 0.0;
         for (i, e) in fig.legend.iter().enumerate() {
-            let label = text::fit(&e.label, 420.0 * s, &|t| measure(t, legend_size, false));
+            let label = text::fit(&e.label, avail - legend_glyph - 8.0 * s, &|t| {
+                measure(t, legend_size, false)
+            });
             let item_w = legend_glyph + 8.0 * s + measure(&label, legend_size, false);
             if rows.is_empty() || (row_w + gap + item_w > avail && row_w > 0.0) {
                 rows.push(Vec::new());
@@ -145,8 +157,11 @@ impl Frame {
         for (r, row) in rows.iter().enumerate() {
             let total: f64 = row.iter().map(|(_, iw, _)| iw).sum::<f64>()
                 + gap * (row.len().saturating_sub(1)) as f64;
-            let mut x = (w - total) / 2.0;
+            let mut x = if rtl { w - pad } else { (w - total) / 2.0 };
             for (index, iw, label) in row {
+                if rtl {
+                    x -= iw;
+                }
                 legend.push(LegendItem {
                     index: *index,
                     x,
@@ -154,19 +169,39 @@ impl Frame {
                     width: *iw,
                     text: label.clone(),
                 });
-                x += iw + gap;
+                if rtl {
+                    x -= gap;
+                } else {
+                    x += iw + gap;
+                }
             }
         }
 
-        // Left margin: the y title and the widest tick label.
+        // The y axis's margin (left, or right when reading right to left):
+        // the y title and the widest tick label.
         let tick_w = fig
             .y
             .ticks
             .iter()
             .map(|&t| measure(&crate::figure::format_value(t), tick_size, false))
             .fold(0.0, f64::max);
-        let left = pad + tick_size * 1.3 + 12.0 * s + tick_w + 10.0 * s;
-        let right = w - pad;
+        // The y title takes a second line where one would be cut (a small
+        // picture): compared with the height the plot will about have.
+        let y_title_lines = if measure(&fig.y.title, tick_size, false) > 0.55 * h {
+            2
+        } else {
+            1
+        };
+        let gutter = tick_size * 1.3
+            + (y_title_lines - 1) as f64 * tick_size * 1.15
+            + 12.0 * s
+            + tick_w
+            + 10.0 * s;
+        let (left, right) = if rtl {
+            (pad, w - pad - gutter)
+        } else {
+            (pad + gutter, w - pad)
+        };
         let plot_w = (right - left).max(10.0);
 
         // X labels.
@@ -224,8 +259,11 @@ impl Frame {
                 shown.clear();
                 let max_len = (0.24 * h).min(300.0 * s);
                 let need = label_line * 1.1;
+                // In pixel order (the process may run right to left).
                 let mut order: Vec<usize> = (0..fig.x.labels.len()).collect();
-                order.sort_by(|&a, &b| fig.x.labels[a].at.total_cmp(&fig.x.labels[b].at));
+                order.sort_by(|&a, &b| {
+                    to_px(fig.x.labels[a].at).total_cmp(&to_px(fig.x.labels[b].at))
+                });
                 let n = order.len().max(1) as f64;
                 // Show every label when they fit side by side, spread out
                 // where they crowd; otherwise every k-th.
@@ -276,9 +314,32 @@ impl Frame {
         let x_thinned = shown.len() < fig.x.labels.len();
         let note_h = if x_thinned { tick_size * 1.3 } else { 0.0 };
         let legend_gap = if legend.is_empty() { 0.0 } else { 14.0 * s };
-        let bottom =
-            (legend_top - legend_gap - note_h - label_h - 10.0 * s - tick_row - leader_band)
-                .max(header_bottom + 40.0 * s);
+        // The channel strip under the plot, and the list of notes above the legend.
+        let strip = if fig.channels.is_empty() {
+            0.0
+        } else {
+            tick_size * 1.3 + 6.0 * s
+        };
+        let notes_size = legend_size * 0.85;
+        let notes_line = notes_size * 1.3;
+        let small = w < 1000.0 || h < 560.0;
+        let notes_max = if small { 3 } else { 6 };
+        let notes_lines = fig.notes.len().min(notes_max);
+        let notes_h = if notes_lines == 0 {
+            0.0
+        } else {
+            notes_lines as f64 * notes_line + 8.0 * s
+        };
+        let bottom = (legend_top
+            - legend_gap
+            - notes_h
+            - note_h
+            - label_h
+            - 10.0 * s
+            - tick_row
+            - leader_band
+            - strip)
+            .max(header_bottom + 40.0 * s);
         let plot = Rect {
             left,
             top: header_bottom,
@@ -304,10 +365,21 @@ impl Frame {
             x_labels: shown,
             x_thinned,
             x_every,
-            label_area_bottom: bottom + 10.0 * s + tick_row + leader_band + label_h + note_h,
+            label_area_bottom: bottom
+                + 10.0 * s
+                + tick_row
+                + leader_band
+                + strip
+                + label_h
+                + note_h,
+            strip,
+            notes_size,
+            notes_line,
+            notes_lines,
             tick_row,
             leader_band,
             legend,
+            y_title_lines,
         }
     }
 }
@@ -356,6 +428,9 @@ pub(crate) mod tests {
             markers: vec![],
             callouts: vec![],
             axis_notes: vec![],
+            tips: vec![],
+            notes: vec![],
+            channels: vec![],
             words: crate::figure::Lang::En.words(),
             direction: crate::figure::Direction::LeftToRight,
             theme: crate::figure::ThemeName::Light.theme(),
