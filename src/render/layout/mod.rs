@@ -552,13 +552,7 @@ impl Placement {
                         .bold()
                         .anchor(dir.end(), v)
                 })
-                .find(|l| {
-                    let r = l.rect(w).grow(3.0 * s);
-                    inside(&r, &plot)
-                        && !taken.iter().any(|t| t.overlaps(&r))
-                        && !marks.iter().any(|t| t.overlaps(&r))
-                        && !lines.iter().any(|&(p, q)| segment_meets(p, q, &r))
-                });
+                .find(|l| is_free(&l.rect(w).grow(3.0 * s), &plot, &taken, &marks, &lines));
             if let Some(l) = found {
                 taken.push(l.rect(w));
                 zone_words.push(l);
@@ -631,13 +625,7 @@ impl Placement {
                         .bold()
                         .anchor(Align::Center, VAlign::Center)
                 })
-                .find(|l| {
-                    let r = l.rect(w).grow(2.0 * s);
-                    inside(&r, &plot)
-                        && !taken.iter().any(|t| t.overlaps(&r))
-                        && !marks.iter().any(|t| t.overlaps(&r))
-                        && !lines.iter().any(|&(p, q)| segment_meets(p, q, &r))
-                });
+                .find(|l| is_free(&l.rect(w).grow(2.0 * s), &plot, &taken, &marks, &lines));
             if let Some(l) = found {
                 taken.push(l.rect(w));
                 note_badges.push(l);
@@ -709,6 +697,21 @@ struct Avoid<'a> {
 }
 
 /// Whether `r` lies inside `outer`.
+/// Whether a text's box `r` is a free place in the plot: inside it, clear
+/// of the texts already placed, of the marks, and of the lines.
+fn is_free(
+    r: &Rect,
+    plot: &Rect,
+    taken: &[Rect],
+    marks: &[Rect],
+    lines: &[((f64, f64), (f64, f64))],
+) -> bool {
+    inside(r, plot)
+        && !taken.iter().any(|t| t.overlaps(r))
+        && !marks.iter().any(|t| t.overlaps(r))
+        && !lines.iter().any(|&(p, q)| segment_meets(p, q, r))
+}
+
 fn inside(r: &Rect, outer: &Rect) -> bool {
     r.left >= outer.left && r.right <= outer.right && r.top >= outer.top && r.bottom <= outer.bottom
 }
