@@ -552,7 +552,7 @@ impl Placement {
                         .bold()
                         .anchor(dir.end(), v)
                 })
-                .find(|l| is_free(&l.rect(w).grow(3.0 * s), &plot, &taken, &marks, &lines));
+                .find(|l| is_free(&l.rect(w).grow(3.0 * s), &plot, &taken, &marks, lines));
             if let Some(l) = found {
                 taken.push(l.rect(w));
                 zone_words.push(l);
@@ -625,7 +625,7 @@ impl Placement {
                         .bold()
                         .anchor(Align::Center, VAlign::Center)
                 })
-                .find(|l| is_free(&l.rect(w).grow(2.0 * s), &plot, &taken, &marks, &lines));
+                .find(|l| is_free(&l.rect(w).grow(2.0 * s), &plot, &taken, &marks, lines));
             if let Some(l) = found {
                 taken.push(l.rect(w));
                 note_badges.push(l);
@@ -699,13 +699,7 @@ struct Avoid<'a> {
 /// Whether `r` lies inside `outer`.
 /// Whether a text's box `r` is a free place in the plot: inside it, clear
 /// of the texts already placed, of the marks, and of the lines.
-fn is_free(
-    r: &Rect,
-    plot: &Rect,
-    taken: &[Rect],
-    marks: &[Rect],
-    lines: &[((f64, f64), (f64, f64))],
-) -> bool {
+fn is_free(r: &Rect, plot: &Rect, taken: &[Rect], marks: &[Rect], lines: &[Segment]) -> bool {
     inside(r, plot)
         && !taken.iter().any(|t| t.overlaps(r))
         && !marks.iter().any(|t| t.overlaps(r))
