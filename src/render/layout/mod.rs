@@ -552,7 +552,14 @@ impl Placement {
                         .bold()
                         .anchor(dir.end(), v)
                 })
-                .find(|l| is_free(&l.rect(w).grow(3.0 * s), &plot, &taken, &marks, lines));
+                .find(|l| {
+                    let avoid = Avoid {
+                        taken: &taken,
+                        marks: &marks,
+                        segments: lines,
+                    };
+                    avoid.is_free(&l.rect(w).grow(3.0 * s), &plot)
+                });
             if let Some(l) = found {
                 taken.push(l.rect(w));
                 zone_words.push(l);
@@ -625,7 +632,14 @@ impl Placement {
                         .bold()
                         .anchor(Align::Center, VAlign::Center)
                 })
-                .find(|l| is_free(&l.rect(w).grow(2.0 * s), &plot, &taken, &marks, lines));
+                .find(|l| {
+                    let avoid = Avoid {
+                        taken: &taken,
+                        marks: &marks,
+                        segments: lines,
+                    };
+                    avoid.is_free(&l.rect(w).grow(2.0 * s), &plot)
+                });
             if let Some(l) = found {
                 taken.push(l.rect(w));
                 note_badges.push(l);
@@ -696,16 +710,18 @@ struct Avoid<'a> {
     segments: &'a [Segment],
 }
 
-/// Whether `r` lies inside `outer`.
-/// Whether a text's box `r` is a free place in the plot: inside it, clear
-/// of the texts already placed, of the marks, and of the lines.
-fn is_free(r: &Rect, plot: &Rect, taken: &[Rect], marks: &[Rect], lines: &[Segment]) -> bool {
-    inside(r, plot)
-        && !taken.iter().any(|t| t.overlaps(r))
-        && !marks.iter().any(|t| t.overlaps(r))
-        && !lines.iter().any(|&(p, q)| segment_meets(p, q, r))
+impl Avoid<'_> {
+    /// Whether a text's box `r` is a free place: inside `plot` and clear of
+    /// everything to avoid.
+    fn is_free(&self, r: &Rect, plot: &Rect) -> bool {
+        inside(r, plot)
+            && !self.taken.iter().any(|t| t.overlaps(r))
+            && !self.marks.iter().any(|t| t.overlaps(r))
+            && !self.segments.iter().any(|&(p, q)| segment_meets(p, q, r))
+    }
 }
 
+/// Whether `r` lies inside `outer`.
 fn inside(r: &Rect, outer: &Rect) -> bool {
     r.left >= outer.left && r.right <= outer.right && r.top >= outer.top && r.bottom <= outer.bottom
 }
