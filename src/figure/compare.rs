@@ -72,6 +72,7 @@ pub fn build(c: &CompareChart, t: &Thresholds, opts: &ChartOptions) -> Figure {
     let names: Vec<&str> = c.steps.iter().map(|s| s.name).collect();
     let mut x = step_axis(names.iter().copied());
     for (label, s) in x.labels.iter_mut().zip(&c.steps) {
+        label.struck = s.status == StepStatus::Removed;
         label.note = match s.status {
             StepStatus::Removed => Some(w.removed_step.to_string()),
             StepStatus::Added => Some(w.added_step.to_string()),
