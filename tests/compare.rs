@@ -687,3 +687,28 @@ fn by_usage_errors() {
     }
     assert!(!w.path("o").exists());
 }
+
+#[test]
+fn by_needs_sheets_of_cases() {
+    let w = Work::new();
+    w.write("survey.csv", segments_sheet());
+    let summary = w.stdout(&["pattern", "survey.csv", "--format", "csv"]);
+    w.write("summary.csv", summary);
+    let stderr = w.fails(
+        &[
+            "compare",
+            "summary.csv",
+            "survey.csv",
+            "--by",
+            "segment",
+            "--out-dir",
+            "o",
+        ],
+        2,
+    );
+    assert!(
+        stderr.contains("summary.csv is a pattern summary"),
+        "{stderr}"
+    );
+    assert!(!w.path("o").exists());
+}

@@ -9,7 +9,7 @@ use std::sync::Mutex;
 
 use anyhow::Result;
 
-use crate::analysis::compare::{compare, significantly_worse, CompareOptions, Side};
+use crate::analysis::compare::{compare, same_scale, significantly_worse, CompareOptions, Side};
 use crate::chart::compare::{figure, SideSteps};
 use crate::cli::CompareArgs;
 use crate::error::{quote, InputError, Location, UsageError, WorseAfter};
@@ -381,6 +381,11 @@ fn batch(args: &CompareArgs, plan: &mut Plan) -> Result<Option<WorseAfter>> {
     of_cases(&first)?;
     if let Some(s) = &second {
         of_cases(s)?;
+        // Before anything is written, not once per group.
+        same_scale(
+            (super::source_name(&first), super::scale_of(&first)),
+            (super::source_name(s), super::scale_of(s)),
+        )?;
     }
     let base = graph_options(args, &first, second.as_ref());
     let Sheet::Cases(ds) = &first else {
