@@ -801,6 +801,60 @@ mod tests {
     use super::*;
     use crate::figure::{AxisNote, Callout, XLabel};
 
+    /// Dark pixels per row of `label` drawn on a small white PNG, level or turned.
+    fn ink_rows(struck: bool, rotate: bool) -> Vec<usize> {
+        font::ensure_registered().unwrap();
+        let (w, h) = (200u32, 200u32);
+        let mut rgb = vec![255u8; (w * h * 3) as usize];
+        {
+            let root = BitMapBackend::with_buffer(&mut rgb, (w, h)).into_drawing_area();
+            let pen = Pen {
+                area: &root,
+                order: TextOrder::Visual,
+                svg: Default::default(),
+            };
+            let label = Label {
+                text: "Wait here".to_string(),
+                at: (20.0, 150.0),
+                size: 22.0,
+                bold: false,
+                color: Rgb(0, 0, 0),
+                h: layout::Align::Left,
+                v: layout::VAlign::Top,
+                rotate,
+                struck,
+            };
+            pen.text(&label).unwrap();
+            root.present().unwrap();
+        }
+        // Rows of the level text, columns of the turned one.
+        let dark = |x: u32, y: u32| rgb[((y * w + x) * 3) as usize] < 128;
+        (0..h)
+            .map(|i| {
+                (0..w)
+                    .filter(|&j| if rotate { dark(i, j) } else { dark(j, i) })
+                    .count()
+            })
+            .collect()
+    }
+
+    /// A struck label has a line through its text: one row (a column when
+    /// turned) inked along nearly the whole text, above the baseline.
+    #[test]
+    fn a_struck_label_is_drawn_with_a_line_through_it() {
+        for rotate in [false, true] {
+            let plain = ink_rows(false, rotate);
+            let struck = ink_rows(true, rotate);
+            let width = font::width("Wait here", 22.0, false) as usize;
+            assert!(plain.iter().all(|&n| n < width * 3 / 4), "{rotate}");
+            assert!(
+                struck.iter().any(|&n| n >= width - 2),
+                "{rotate}: {struck:?}"
+            );
+            assert!(struck.iter().sum::<usize>() > plain.iter().sum::<usize>());
+        }
+    }
+
     /// Every text of the figure is cleaned, axis notes and notes under
     /// labels included, not only a hand-kept list.
     #[test]
