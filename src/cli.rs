@@ -39,7 +39,7 @@ pub enum Command {
     Pattern(PatternCmdArgs),
     /// Compare before and after a redesign: per-step changes with significance tests, the whole journey, fixed and new dips.
     #[command(
-        after_help = "Examples:\n  emograph compare examples/contact-us-redesign.csv -o redesign.png\n  emograph compare as-is.csv to-be.csv --labels \"As is,To be\" --format json > change.json\n  emograph compare survey.csv --versions 2025,2026 --fail-if-worse\n  emograph compare survey.csv --by-column channel --versions phone,web\n\nExit codes: 0 done, 1 bad input, 2 usage error, 3 significantly worse after (with --fail-if-worse).\nDefinitions: docs/method.md"
+        after_help = "Examples:\n  emograph compare examples/contact-us-redesign.csv -o redesign.png\n  emograph compare as-is.csv to-be.csv --labels \"As is,To be\" --format json > change.json\n  emograph compare survey.csv --versions 2025,2026 --fail-if-worse\n  emograph compare survey.csv --by-column channel --versions phone,web\n  emograph compare survey.csv --by segment --out-dir redesign/ --format json\n\n--by-column COLUMN says which column holds the two versions (before and after); --by COLUMN makes one comparison per group of that column (e.g. each segment's before against its after), each group's graph and report written to --out-dir with index.json.\n\nExit codes: 0 done, 1 bad input, 2 usage error, 3 significantly worse after (with --fail-if-worse).\nDefinitions: docs/method.md"
     )]
     Compare(CompareArgs),
     /// Check a sheet and print what was understood: layout, encoding, delimiter, cases, steps, scale.
@@ -127,7 +127,7 @@ pub struct AnalyzeArgs {
 #[derive(Debug, Args, Clone, Default)]
 #[command(next_help_heading = "One graph per group")]
 pub struct BatchArgs {
-    /// Group the cases by a column that describes a whole case (case, segment, version, channel, owner or note): one graph, and for pattern one report, per group.
+    /// Group the cases by a column that describes a whole case (case, segment, version, channel, owner or note): one graph, and for pattern and compare one report, per group.
     #[arg(long, value_name = "COLUMN")]
     pub by: Option<String>,
 
@@ -268,7 +268,7 @@ pub struct CompareArgs {
     #[arg(long, value_name = "OLD,NEW", value_parser = parse_pair)]
     pub versions: Option<(String, String)>,
 
-    /// Compare on another case column instead of `version`, e.g. channel or segment (one sheet only).
+    /// Compare on another case column instead of `version`, e.g. channel or segment (one sheet only): its two values are before and after. Not to be confused with --by, which makes one comparison per group.
     #[arg(long = "by-column", value_name = "COLUMN")]
     pub by_column: Option<String>,
 
@@ -295,6 +295,14 @@ pub struct CompareArgs {
     /// Also draw the before/after graph to FILE (.svg or .png).
     #[arg(short, long, value_name = "GRAPH")]
     pub output: Option<PathBuf>,
+
+    /// With --by: the format of each group's graph [default: from -o GRAPH's extension, else png].
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub graph_format: Option<ImageFormat>,
+
+    // --by: one comparison per group (see the command's long help).
+    #[command(flatten)]
+    pub batch: BatchArgs,
 
     #[command(flatten)]
     pub read: ReadArgs,

@@ -366,3 +366,349 @@ fn the_same_comparison_gives_the_same_bytes() {
     assert_eq!(a, b);
     assert_eq!(w.read("a.svg"), w.read("b.svg"));
 }
+
+/// Removed steps are struck through on the axis: the SVG text of "Leave"
+/// carries `text-decoration="line-through"`, no other step's does.
+#[test]
+fn removed_steps_are_struck_through_on_the_axis() {
+    let w = Work::new();
+    w.write("survey.csv", versions_sheet());
+    w.stdout(&["compare", "survey.csv", "-o", "c.svg", "--report", "r.txt"]);
+    let svg = String::from_utf8(w.read("c.svg")).unwrap();
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let struck: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .filter(|n| n.attribute("text-decoration") == Some("line-through"))
+        .map(|n| n.text().unwrap_or("").trim())
+        .collect();
+    assert_eq!(struck, ["Leave"]);
+    // The PNG draws it too (and still renders).
+    w.stdout(&["compare", "survey.csv", "-o", "c.png", "--report", "r.txt"]);
+}
+
+/// One sheet with a version and a segment column: two segments, 8 cases a
+/// side each. In "business" the step "Pay" gets much worse after; in
+/// "family" it stays the same. "Leave" is removed, "Call back" added.
+fn segments_sheet() -> String {
+    let mut s = String::from("case,version,segment,step,feeling\n");
+    for seg in ["family", "business"] {
+        for c in 0..8 {
+            let jitter = c % 3 - 1;
+            for (step, v) in [("Order", 1), ("Wait", -4), ("Pay", 2), ("Leave", -1)] {
+                s.push_str(&format!("{seg}-b{c},old,{seg},{step},{}\n", v + jitter));
+            }
+            let pay = if seg == "business" { -3 } else { 2 };
+            for (step, v) in [("Order", 1), ("Call back", 3), ("Wait", 2), ("Pay", pay)] {
+                s.push_str(&format!("{seg}-a{c},new,{seg},{step},{}\n", v + jitter));
+            }
+        }
+    }
+    s
+}
+
+fn files_in(w: &Work, dir: &str) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(w.path(dir))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn by_writes_a_graph_and_a_report_per_group_and_the_index() {
+    let w = Work::new();
+    w.write("contact-us-redesign.csv", segments_sheet());
+    w.cmd()
+        .args([
+            "compare",
+            "contact-us-redesign.csv",
+            "--by",
+            "segment",
+            "--out-dir",
+            "out",
+            "--graph-format",
+            "svg",
+            "--format",
+            "json",
+        ])
+        .assert()
+        .success()
+        .stderr("wrote 2 graphs to out/\n");
+    assert_eq!(
+        files_in(&w, "out"),
+        [
+            "business.json",
+            "business.svg",
+            "family.json",
+            "family.svg",
+            "index.json"
+        ]
+    );
+    let index: serde_json::Value = serde_json::from_slice(&w.read("out/index.json")).unwrap();
+    assert_eq!(
+        index,
+        serde_json::json!({
+            "input": "contact-us-redesign.csv",
+            "by": "segment",
+            "groups": [
+                {"group": "family", "file": "family.svg", "report": "family.json",
+                 "cases": 16, "steps": 5, "critical_dips": 0, "prone_to_fail": 0,
+                 "status": "ok", "error": null},
+                // The after pattern's dips: Pay sinks to −3 in business.
+                {"group": "business", "file": "business.svg", "report": "business.json",
+                 "cases": 16, "steps": 5, "critical_dips": 1, "prone_to_fail": 1,
+                 "status": "ok", "error": null},
+            ]
+        })
+    );
+    // Each group's report is the comparison of that group alone.
+    let family: String = segments_sheet()
+        .lines()
+        .filter(|l| !l.contains(",business,"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    w.write("family-only.csv", family);
+    let alone = w.json(&["compare", "family-only.csv", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_slice(&w.read("out/family.json")).unwrap();
+    assert_eq!(report, alone);
+    assert_eq!(report["before"]["label"], "old");
+    assert_eq!(report["before"]["cases"], 8);
+    // Titles carry the group.
+    for group in ["family", "business"] {
+        let svg = String::from_utf8(w.read(&format!("out/{group}.svg"))).unwrap();
+        assert_well_formed_svg(&svg);
+        let texts = common::svg_texts(&svg);
+        let title = format!("Contact us redesign — {group}");
+        assert!(texts.contains(&title), "{texts:?}");
+    }
+    // Without --format: tables (.txt); the graph's format from -o's extension.
+    w.stdout(&[
+        "compare",
+        "contact-us-redesign.csv",
+        "--by",
+        "segment",
+        "-o",
+        "short/r.png",
+        "-q",
+    ]);
+    assert_eq!(
+        files_in(&w, "short"),
+        [
+            "r-business.png",
+            "r-business.txt",
+            "r-family.png",
+            "r-family.txt",
+            "r.index.json"
+        ]
+    );
+    let table = String::from_utf8(w.read("short/r-family.txt")).unwrap();
+    assert!(table.contains("1 step removed"), "{table}");
+}
+
+#[test]
+fn a_group_without_both_sides_fails_and_the_others_are_written() {
+    let w = Work::new();
+    // One sheet: "solo" has cases of the old version only.
+    let mut sheet = segments_sheet();
+    sheet.push_str("s1,old,solo,Order,1\ns1,old,solo,Wait,2\n");
+    w.write("survey.csv", &sheet);
+    let (_, stderr) = w.exits(
+        &[
+            "compare",
+            "survey.csv",
+            "--by",
+            "segment",
+            "--out-dir",
+            "out",
+            "--format",
+            "csv",
+        ],
+        1,
+    );
+    assert!(
+        stderr.contains("error: group \"solo\": the group has no cases of version \"new\""),
+        "{stderr}"
+    );
+    assert!(stderr.contains("2 graphs"), "{stderr}");
+    let index: serde_json::Value = serde_json::from_slice(&w.read("out/index.json")).unwrap();
+    let solo = &index["groups"][2];
+    assert_eq!(solo["group"], "solo");
+    assert_eq!(solo["status"], "failed");
+    assert!(solo["file"].is_null() && solo["report"].is_null());
+    assert!(solo["error"].as_str().unwrap().contains("\"new\""));
+    assert!(w.path("out/family.csv").exists() && w.path("out/business.png").exists());
+    assert!(!w.path("out/solo.png").exists());
+
+    // Two sheets: a group in only one of them fails, named with both files.
+    let before: String = segments_sheet()
+        .lines()
+        .filter(|l| !l.contains(",new,"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let after: String = segments_sheet()
+        .lines()
+        .filter(|l| !l.contains(",old,") && !l.contains(",business,"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    w.write("as-is.csv", before);
+    w.write("to-be.csv", after);
+    w.exits(
+        &[
+            "compare",
+            "as-is.csv",
+            "to-be.csv",
+            "--by",
+            "segment",
+            "--out-dir",
+            "two",
+            "-q",
+        ],
+        1,
+    );
+    let index: serde_json::Value = serde_json::from_slice(&w.read("two/index.json")).unwrap();
+    assert_eq!(index["input"], "as-is.csv");
+    assert_eq!(index["after"], "to-be.csv");
+    assert_eq!(index["groups"][0]["status"], "ok");
+    assert_eq!(index["groups"][0]["report"], "family.txt");
+    let business = &index["groups"][1];
+    assert_eq!(business["status"], "failed");
+    assert_eq!(
+        business["error"],
+        "the group is only in as-is.csv: to-be.csv has no cases in it — expected the group in both sheets"
+    );
+    // The two-sheet group report is the comparison of the two sheets' group.
+    let t = String::from_utf8(w.read("two/family.txt")).unwrap();
+    assert!(t.contains("as-is") && t.contains("to-be"), "{t}");
+}
+
+#[test]
+fn by_gives_the_same_bytes_whatever_jobs_is() {
+    let w = Work::new();
+    w.write("survey.csv", segments_sheet());
+    for format in ["svg", "png"] {
+        for jobs in ["1", "2"] {
+            w.stdout(&[
+                "compare",
+                "survey.csv",
+                "--by",
+                "segment",
+                "--out-dir",
+                &format!("{format}-{jobs}"),
+                "--graph-format",
+                format,
+                "--format",
+                "json",
+                "--jobs",
+                jobs,
+                "--width",
+                "640",
+                "--height",
+                "360",
+                "-q",
+            ]);
+        }
+        let one = files_in(&w, &format!("{format}-1"));
+        assert_eq!(one, files_in(&w, &format!("{format}-2")));
+        for f in &one {
+            assert_eq!(
+                w.read(&format!("{format}-1/{f}")),
+                w.read(&format!("{format}-2/{f}")),
+                "{f}"
+            );
+        }
+    }
+}
+
+#[test]
+fn fail_if_worse_with_by_names_the_group_and_the_step() {
+    let w = Work::new();
+    w.write("survey.csv", segments_sheet());
+    let args = [
+        "compare",
+        "survey.csv",
+        "--by",
+        "segment",
+        "--out-dir",
+        "out",
+        "--fail-if-worse",
+    ];
+    let (_, stderr) = w.exits(&args, 3);
+    assert!(
+        stderr.contains(
+            "worse: significantly worse after than before: group \"business\": step \"Pay\""
+        ),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("group \"family\""), "{stderr}");
+    // Everything was written all the same.
+    assert!(w.path("out/index.json").exists() && w.path("out/family.png").exists());
+    // Only the family: exit 0.
+    let family: String = segments_sheet()
+        .lines()
+        .filter(|l| !l.contains(",business,"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    w.write("family.csv", family);
+    w.stdout(&[
+        "compare",
+        "family.csv",
+        "--by",
+        "segment",
+        "--out-dir",
+        "fam",
+        "--fail-if-worse",
+    ]);
+}
+
+#[test]
+fn by_usage_errors() {
+    let w = Work::new();
+    w.write("survey.csv", segments_sheet());
+    for (args, says) in [
+        (
+            &["--by", "version", "--out-dir", "o"][..],
+            "--by-column the column that holds the versions",
+        ),
+        (&["--by", "segment"][..], "give --out-dir DIR"),
+        (&["--out-dir", "o"][..], "--out-dir needs --by"),
+        (&["--jobs", "2"][..], "--jobs needs --by"),
+        (
+            &["--by", "segment", "--out-dir", "o", "--report", "r.json"][..],
+            "leave out --report",
+        ),
+        (&["--by", "segment", "-o", "-"][..], "give --out-dir DIR"),
+    ] {
+        let mut all = vec!["compare", "survey.csv"];
+        all.extend_from_slice(args);
+        let stderr = w.fails(&all, 2);
+        assert!(stderr.contains(says), "{args:?}: {stderr}");
+    }
+    assert!(!w.path("o").exists());
+}
+
+#[test]
+fn by_needs_sheets_of_cases() {
+    let w = Work::new();
+    w.write("survey.csv", segments_sheet());
+    let summary = w.stdout(&["pattern", "survey.csv", "--format", "csv"]);
+    w.write("summary.csv", summary);
+    let stderr = w.fails(
+        &[
+            "compare",
+            "summary.csv",
+            "survey.csv",
+            "--by",
+            "segment",
+            "--out-dir",
+            "o",
+        ],
+        2,
+    );
+    assert!(
+        stderr.contains("summary.csv is a pattern summary"),
+        "{stderr}"
+    );
+    assert!(!w.path("o").exists());
+}

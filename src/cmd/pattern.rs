@@ -142,6 +142,7 @@ pub fn plan(args: &PatternCmdArgs, plan: &mut Plan) -> Result<()> {
                 .collect();
             let batch = Batch {
                 input: args.input.input.clone(),
+                after: None,
                 by: by.to_string(),
                 graphs: dest.files,
                 reports: report_dir,

@@ -129,6 +129,7 @@ fn batch(args: &PlotArgs, plan: &mut Plan) -> Result<()> {
         .collect();
     let batch = Batch {
         input: args.input.input.clone(),
+        after: None,
         by: by.to_string(),
         graphs: dest.files,
         reports: None,

@@ -2,8 +2,8 @@
 //! Before is grey and dashed over a light band; after is in colour over its
 //! band; the area between the two lines is green where after is better and
 //! red where it is worse. Under each step its change, starred when the test
-//! finds it significant; removed steps stay on the before line only, added
-//! steps are marked new. Everything drawn comes from the comparison: nothing
+//! finds it significant; removed steps stay on the before line only and
+//! are struck through on the axis, added steps are marked new. Everything drawn comes from the comparison: nothing
 //! is computed again here but the geometry of the fill.
 
 use super::emotion::{frame, sections, step_axis, ChartOptions};
@@ -72,6 +72,7 @@ pub fn build(c: &CompareChart, t: &Thresholds, opts: &ChartOptions) -> Figure {
     let names: Vec<&str> = c.steps.iter().map(|s| s.name).collect();
     let mut x = step_axis(names.iter().copied());
     for (label, s) in x.labels.iter_mut().zip(&c.steps) {
+        label.struck = s.status == StepStatus::Removed;
         label.note = match s.status {
             StepStatus::Removed => Some(w.removed_step.to_string()),
             StepStatus::Added => Some(w.added_step.to_string()),

@@ -385,6 +385,7 @@ pub(super) fn step_axis<'s>(names: impl ExactSizeIterator<Item = &'s str>) -> XA
                 text: name.to_string(),
                 note: None,
                 alert: false,
+                struck: false,
             })
             .collect(),
         title: None,
@@ -414,6 +415,7 @@ fn time_axis(ds: &Dataset, xs: &[Vec<f64>], w: &Words) -> XAxis {
                 text: s.name.clone(),
                 note: None,
                 alert: false,
+                struck: false,
             }
         })
         .collect();

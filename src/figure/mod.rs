@@ -102,6 +102,7 @@ impl Figure {
                 text,
                 note,
                 alert: _,
+                struck: _,
             } = label;
             f(text);
             note.iter_mut().for_each(&mut f);
@@ -233,6 +234,8 @@ pub struct XLabel {
     pub note: Option<String>,
     /// Drawn in the alert colour with a warning sign (a step prone to fail).
     pub alert: bool,
+    /// Struck through: a step the redesign removed.
+    pub struck: bool,
 }
 
 /// The feeling axis.

@@ -39,6 +39,7 @@ pub fn ticks(span: f64, w: &Words) -> Vec<XLabel> {
         out.push(XLabel {
             note: None,
             alert: false,
+            struck: false,
             at: v * unit,
             text: w.time_tick(v, name),
         });

@@ -34,6 +34,8 @@ use crate::render::{self, Format};
 pub struct Batch {
     /// The input as named on the command line, for the index.
     pub input: String,
+    /// The second sheet (`compare BEFORE AFTER`), for the index.
+    pub after: Option<String>,
     /// The column grouped by, as given to `--by`.
     pub by: String,
     /// The graphs' folder, prefix and extension.
@@ -93,6 +95,9 @@ pub struct IndexEntry {
 #[derive(Debug, Serialize)]
 pub struct Index<'a> {
     pub input: &'a str,
+    /// The second sheet of `compare BEFORE AFTER --by`; absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub after: Option<&'a str>,
     pub by: &'a str,
     pub groups: &'a [IndexEntry],
 }
@@ -198,6 +203,7 @@ impl Batch {
         let (entries, warnings): (Vec<IndexEntry>, Vec<Vec<String>>) = results.into_iter().unzip();
         let index = Index {
             input: &self.input,
+            after: self.after.as_deref(),
             by: &self.by,
             groups: &entries,
         };

@@ -96,6 +96,15 @@ impl OutDir {
         &self.dir
     }
 
+    /// The same folder and prefix with another extension: where each
+    /// group's report goes beside its graph (the same safe names).
+    pub fn with_extension(&self, extension: &str) -> Self {
+        OutDir {
+            extension: Some(extension.to_string()),
+            ..self.clone()
+        }
+    }
+
     /// One target per group value, in the same order: safe, unique names
     /// inside the folder whatever the values hold. Without a prefix, the
     /// name `index` is kept for the batch's `index.json` (a group named

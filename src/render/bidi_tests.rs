@@ -32,6 +32,7 @@ fn pixels(text: &str, order: TextOrder) -> Vec<u8> {
             h: Align::Left,
             v: VAlign::Top,
             rotate: false,
+            struck: false,
         };
         pen.text(&label).unwrap();
         root.present().unwrap();

@@ -133,6 +133,37 @@ impl<DB: DrawingBackend> Pen<'_, DB> {
         if label.text.is_empty() {
             return Ok(());
         }
+        self.glyphs(label)?;
+        if label.struck {
+            self.strike(label)?;
+        }
+        Ok(())
+    }
+
+    /// A line through a label's text at the font's strikeout height, in
+    /// the text's colour (the same place an SVG viewer draws
+    /// `text-decoration="line-through"`, so the two coincide).
+    fn strike(&self, label: &Label) -> Result<()> {
+        let (lx, base, w) = local_origin(label);
+        let em = font::em(label.size);
+        let v = base - STRIKE_HEIGHT * em;
+        let (x, y) = label.at;
+        let at = |u: f64| -> (i32, i32) {
+            let (px, py) = if label.rotate {
+                (x + v, y - u)
+            } else {
+                (x + u, y + v)
+            };
+            (px.round() as i32, py.round() as i32)
+        };
+        let width = (STRIKE_THICKNESS * em).round().max(1.0) as u32;
+        let style = ShapeStyle::from(&color(label.color)).stroke_width(width);
+        self.area
+            .draw(&PathElement::new(vec![at(lx), at(lx + w)], style))
+            .map_err(|e| anyhow::anyhow!("drawing a line failed: {e}"))
+    }
+
+    fn glyphs(&self, label: &Label) -> Result<()> {
         let (lx, base, w) = local_origin(label);
         let (x, y) = label.at;
         match self.order {
@@ -192,6 +223,12 @@ impl<DB: DrawingBackend> Pen<'_, DB> {
     }
 }
 
+/// DejaVu Sans's strikeout line: its height above the baseline and its
+/// thickness, in em (`yStrikeoutPosition` 530 and `yStrikeoutSize` 102 of
+/// 2048 units).
+const STRIKE_HEIGHT: f64 = 530.0 / 2048.0;
+const STRIKE_THICKNESS: f64 = 102.0 / 2048.0;
+
 /// Marks plotters' stand-in for a text in the SVG.
 const STAND_IN: &str = "\u{E000}";
 
@@ -216,6 +253,9 @@ fn svg_text(label: &Label, lx: f64, base: f64, w: f64) -> String {
     );
     if label.bold {
         e.push_str(" font-weight=\"bold\"");
+    }
+    if label.struck {
+        e.push_str(" text-decoration=\"line-through\"");
     }
     if rtl {
         e.push_str(" direction=\"rtl\" unicode-bidi=\"embed\"");
@@ -761,6 +801,60 @@ mod tests {
     use super::*;
     use crate::figure::{AxisNote, Callout, XLabel};
 
+    /// Dark pixels per row of `label` drawn on a small white PNG, level or turned.
+    fn ink_rows(struck: bool, rotate: bool) -> Vec<usize> {
+        font::ensure_registered().unwrap();
+        let (w, h) = (200u32, 200u32);
+        let mut rgb = vec![255u8; (w * h * 3) as usize];
+        {
+            let root = BitMapBackend::with_buffer(&mut rgb, (w, h)).into_drawing_area();
+            let pen = Pen {
+                area: &root,
+                order: TextOrder::Visual,
+                svg: Default::default(),
+            };
+            let label = Label {
+                text: "Wait here".to_string(),
+                at: (20.0, 150.0),
+                size: 22.0,
+                bold: false,
+                color: Rgb(0, 0, 0),
+                h: layout::Align::Left,
+                v: layout::VAlign::Top,
+                rotate,
+                struck,
+            };
+            pen.text(&label).unwrap();
+            root.present().unwrap();
+        }
+        // Rows of the level text, columns of the turned one.
+        let dark = |x: u32, y: u32| rgb[((y * w + x) * 3) as usize] < 128;
+        (0..h)
+            .map(|i| {
+                (0..w)
+                    .filter(|&j| if rotate { dark(i, j) } else { dark(j, i) })
+                    .count()
+            })
+            .collect()
+    }
+
+    /// A struck label has a line through its text: one row (a column when
+    /// turned) inked along nearly the whole text, above the baseline.
+    #[test]
+    fn a_struck_label_is_drawn_with_a_line_through_it() {
+        for rotate in [false, true] {
+            let plain = ink_rows(false, rotate);
+            let struck = ink_rows(true, rotate);
+            let width = font::width("Wait here", 22.0, false) as usize;
+            assert!(plain.iter().all(|&n| n < width * 3 / 4), "{rotate}");
+            assert!(
+                struck.iter().any(|&n| n >= width - 2),
+                "{rotate}: {struck:?}"
+            );
+            assert!(struck.iter().sum::<usize>() > plain.iter().sum::<usize>());
+        }
+    }
+
     /// Every text of the figure is cleaned, axis notes and notes under
     /// labels included, not only a hand-kept list.
     #[test]
@@ -774,6 +868,7 @@ mod tests {
             text: bell.clone(),
             note: None,
             alert: false,
+            struck: false,
         });
         fig.axis_notes.push(AxisNote {
             at: 0.0,

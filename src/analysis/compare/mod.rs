@@ -538,6 +538,31 @@ fn apply(test: Option<RankTest>, m: &mut JourneyMeasure) {
     }
 }
 
+/// Both sides on one scale (bottom, top and neutral), each given with the
+/// name of its source; otherwise an error naming both.
+pub fn same_scale(before: (&str, Scale), after: (&str, Scale)) -> Result<(), InputError> {
+    let (bs, as_) = (before.1, after.1);
+    let tol = bs.tolerance().max(as_.tolerance());
+    if (bs.min - as_.min).abs() > tol
+        || (bs.max - as_.max).abs() > tol
+        || (bs.neutral - as_.neutral).abs() > tol
+    {
+        return Err(InputError::new(
+            Location::file(after.0),
+            format!(
+                "{} is on the scale {} and {} on the scale {}",
+                quote(before.0),
+                scale_text(&bs),
+                quote(after.0),
+                scale_text(&as_)
+            ),
+            "both sides on the same scale",
+        )
+        .with_hint("give both sheets the same scale (docs/scale.md shows how to convert one)"));
+    }
+    Ok(())
+}
+
 /// Compare `before` with `after` on the thresholds `t` (see the module
 /// documentation). Fails when the sides are on different scales, when a
 /// summary lacks the statistic asked for, or when they have no step in common.
@@ -547,25 +572,7 @@ pub fn compare(
     t: &Thresholds,
     o: &CompareOptions,
 ) -> Result<Comparison, InputError> {
-    let (bs, as_) = (before.scale, after.scale);
-    let tol = bs.tolerance().max(as_.tolerance());
-    if (bs.min - as_.min).abs() > tol
-        || (bs.max - as_.max).abs() > tol
-        || (bs.neutral - as_.neutral).abs() > tol
-    {
-        return Err(InputError::new(
-            Location::file(after.source),
-            format!(
-                "{} is on the scale {} and {} on the scale {}",
-                quote(before.source),
-                scale_text(&bs),
-                quote(after.source),
-                scale_text(&as_)
-            ),
-            "both sides on the same scale",
-        )
-        .with_hint("give both sheets the same scale (docs/scale.md shows how to convert one)"));
-    }
+    same_scale((before.source, before.scale), (after.source, after.scale))?;
     let b = prepare(before, t, &o.pattern)?;
     let a = prepare(after, t, &o.pattern)?;
     let (order, warnings) = merged_order(&b, &a);

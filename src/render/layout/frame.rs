@@ -29,6 +29,8 @@ pub struct ShownLabel {
     pub note: Option<String>,
     /// A step prone to fail: drawn in the alert colour.
     pub alert: bool,
+    /// A removed step: its text struck through.
+    pub struck: bool,
 }
 
 /// The text of a label as drawn: a warning sign first on an alert.
@@ -242,6 +244,7 @@ impl Frame {
                     lines,
                     note: l.note.clone(),
                     alert: l.alert,
+                    struck: l.struck,
                 });
             }
         } else {
@@ -300,6 +303,7 @@ impl Frame {
                         }),
                         note: None,
                         alert: l.alert,
+                        struck: l.struck,
                     });
                 }
                 shown
@@ -396,6 +400,7 @@ pub(crate) mod tests {
             text: text.to_string(),
             note: None,
             alert: false,
+            struck: false,
         };
         Figure {
             width: 1600,

@@ -123,6 +123,8 @@ pub struct Label {
     pub v: VAlign,
     /// Turned a quarter, reading bottom to top.
     pub rotate: bool,
+    /// A line drawn through the text (a removed step).
+    pub struck: bool,
 }
 
 impl Label {
@@ -136,6 +138,7 @@ impl Label {
             h: Align::Left,
             v: VAlign::Top,
             rotate: false,
+            struck: false,
         }
     }
     fn bold(mut self) -> Self {
@@ -149,6 +152,10 @@ impl Label {
     }
     fn rotated(mut self) -> Self {
         self.rotate = true;
+        self
+    }
+    fn struck(mut self, struck: bool) -> Self {
+        self.struck = struck;
         self
     }
 }
@@ -860,7 +867,8 @@ fn x_labels(f: &Frame, map: &PixelMap, theme: &Theme) -> Vec<PlacedXLabel> {
                                 f.label_size,
                                 ink,
                             )
-                            .anchor(Align::Center, VAlign::Top),
+                            .anchor(Align::Center, VAlign::Top)
+                            .struck(shown.struck),
                         );
                     }
                     if let Some(note) = &shown.note {
@@ -882,7 +890,8 @@ fn x_labels(f: &Frame, map: &PixelMap, theme: &Theme) -> Vec<PlacedXLabel> {
                         texts.push(
                             Label::new(line.clone(), (x + dx, label_top), f.label_size, ink)
                                 .anchor(Align::Right, VAlign::Center)
-                                .rotated(),
+                                .rotated()
+                                .struck(shown.struck),
                         );
                     }
                 }
