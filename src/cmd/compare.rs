@@ -231,7 +231,7 @@ fn pick_versions<'a>(ds: &'a Dataset, args: &CompareArgs) -> Result<(Cases<'a>, 
     if args.by_column.is_none() && !ds.columns.version {
         // Say how to give two versions instead.
         return Err(UsageError(format!(
-            "{} has one version of the journey (no version column): give two sheets, compare BEFORE AFTER, or add a version column",
+            "{} has one version of the journey (no version column): give two sheets (compare BEFORE AFTER), add a version column, or compare on another column with --by-column COLUMN",
             ds.source.name
         ))
         .into());
