@@ -224,8 +224,36 @@ pub fn read_rows(
     name: &str,
     rows: &mut impl RowSource,
     options: &InputOptions,
-    mut format: SourceFormat,
+    format: SourceFormat,
 ) -> Result<Sheet, InputError> {
+    read_rows_pending(name, rows, options, format)?.finish()
+}
+
+/// Every row read, the sheet not yet built: a reader that holds the whole
+/// text lets it go before [`Pending::finish`], which is when the most
+/// memory is in use (the rows of every case, then the points made from them).
+enum Pending<'a> {
+    Summary(summary::SummaryBuilder<'a>),
+    Table(table::TableBuilder<'a>),
+}
+
+impl Pending<'_> {
+    /// Build the sheet from the rows read.
+    fn finish(self) -> Result<Sheet, InputError> {
+        match self {
+            Pending::Summary(b) => b.finish().map(Sheet::Summary),
+            Pending::Table(b) => b.finish().map(Sheet::Cases),
+        }
+    }
+}
+
+/// [`read_rows`] up to the building of the sheet.
+fn read_rows_pending<'n>(
+    name: &'n str,
+    rows: &mut impl RowSource,
+    options: &InputOptions,
+    mut format: SourceFormat,
+) -> Result<Pending<'n>, InputError> {
     let Some(found) = header::find(name, rows, options)? else {
         return Err(InputError::new(
             Location::file(name),
@@ -264,13 +292,13 @@ pub fn read_rows(
         )
         .map_err(|e| found.explain(e))?;
         row::feed(rows, &mut builder)?;
-        return builder.finish().map(Sheet::Summary);
+        return Ok(Pending::Summary(builder));
     }
     let mut builder =
         table::TableBuilder::new(name, &header_fields, header_at, map, options, format)
             .map_err(|e| found.explain(e))?;
     row::feed(rows, &mut builder)?;
-    builder.finish().map(Sheet::Cases)
+    Ok(Pending::Table(builder))
 }
 
 #[cfg(test)]

@@ -56,12 +56,20 @@ impl CaseBuild {
     }
 
     fn new(name: String) -> Self {
+        Self::with_capacity(name, 0)
+    }
+
+    /// A case expected to have about `visits` rows: cases of one sheet are
+    /// mostly alike, and room for exactly that many spares the quarter to
+    /// half of a doubled vector that would stay empty (a third of the
+    /// memory of a large sheet while it is read).
+    fn with_capacity(name: String, visits: usize) -> Self {
         CaseBuild {
             name,
             segment: None,
             version: None,
-            visits: Vec::new(),
-            feelings: Vec::new(),
+            visits: Vec::with_capacity(visits),
+            feelings: Vec::with_capacity(visits),
             phases: Vec::new(),
             details: Vec::new(),
             last_time: None,
@@ -524,7 +532,9 @@ impl<'a> TableBuilder<'a> {
             return i;
         }
         self.case_index.insert(name.into(), self.cases.len());
-        self.cases.push(CaseBuild::new(name.to_string()));
+        let hint = self.cases.last().map_or(0, |c| c.visits.len());
+        self.cases
+            .push(CaseBuild::with_capacity(name.to_string(), hint));
         self.cases.len() - 1
     }
 
@@ -808,8 +818,10 @@ impl<'a> TableBuilder<'a> {
             .filter(|(_, &s)| s)
             .map(|(c, _)| c.skipped)
             .sum::<usize>();
-        for (c, positions) in self.cases.into_iter().zip(alignment.positions) {
-            let case_visits = &visits[cases.len()];
+        // Each case's rows are let go as its points are made, so the sheet
+        // is never held twice.
+        let built = self.cases.into_iter().zip(visits).zip(alignment.positions);
+        for ((c, case_visits), positions) in built {
             for (k, &pos) in positions.iter().enumerate() {
                 if steps[pos].phase.is_none() {
                     steps[pos].phase = c.phases.get(k).copied().flatten();
@@ -827,7 +839,7 @@ impl<'a> TableBuilder<'a> {
                 .iter()
                 .map(|&k| Point {
                     step: positions[k] as u32,
-                    line: u32::try_from(case_visits[k].line).unwrap_or(u32::MAX),
+                    line: case_visits[k].line,
                     feeling: c.feelings[k],
                 })
                 .collect();
@@ -1009,7 +1021,7 @@ impl RowSink for TableBuilder<'_> {
             Some(_) => self.number(self.map.cell(row, Role::Order), "order")?,
             None => None,
         };
-        let line = row.line();
+        let line = u32::try_from(row.line()).unwrap_or(u32::MAX);
         let visit = Visit { name, order, line };
         let long_case = match self.shape {
             SheetShape::Long => Some(self.case_of_row(row)?),

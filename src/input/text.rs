@@ -26,7 +26,12 @@ pub fn read(name: &str, bytes: Vec<u8>, options: &InputOptions) -> Result<Sheet,
             ),
         ));
     }
-    super::read_rows(name, &mut rows, options, format)
+    let pending = super::read_rows_pending(name, &mut rows, options, format)?;
+    // The text is let go before the sheet is built: that is when the most
+    // memory is in use.
+    drop(rows);
+    drop(text);
+    pending.finish()
 }
 
 /// Bytes to text that holds something, or a message saying what the bytes are.
