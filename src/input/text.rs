@@ -52,6 +52,15 @@ pub(super) fn decode_text(
             "this is a binary file, not text",
             "a CSV or TSV text file",
         ),
+        DecodeError::Utf16 { encoding } => InputError::new(
+            Location::file(name),
+            "this is a binary file, not text",
+            "a CSV or TSV text file",
+        )
+        .with_hint(format!(
+            "it reads as {encoding} text without a byte-order mark: add --encoding {}",
+            encoding.to_ascii_lowercase()
+        )),
         DecodeError::Malformed { encoding } => InputError::new(
             Location::file(name),
             format!("the bytes are not valid {encoding}"),
