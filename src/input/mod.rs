@@ -269,8 +269,8 @@ pub fn read_rows(
 /// text lets it go before [`Pending::finish`], which is when the most
 /// memory is in use (the rows of every case, then the points made from them).
 enum Pending<'a> {
-    Summary(summary::SummaryBuilder<'a>),
-    Table(table::TableBuilder<'a>),
+    Summary(Box<summary::SummaryBuilder<'a>>),
+    Table(Box<table::TableBuilder<'a>>),
 }
 
 impl Pending<'_> {
@@ -328,13 +328,13 @@ fn read_rows_pending<'n>(
         )
         .map_err(|e| found.explain(e))?;
         row::feed(rows, &mut builder)?;
-        return Ok(Pending::Summary(builder));
+        return Ok(Pending::Summary(Box::new(builder)));
     }
     let mut builder =
         table::TableBuilder::new(name, &header_fields, header_at, map, options, format)
             .map_err(|e| found.explain(e))?;
     row::feed(rows, &mut builder)?;
-    Ok(Pending::Table(builder))
+    Ok(Pending::Table(Box::new(builder)))
 }
 
 #[cfg(test)]
