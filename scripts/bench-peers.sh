@@ -9,7 +9,7 @@
 #     `emograph pattern --format json` against the same per-step statistics in
 #     pandas, polars and DuckDB (scripts/peers/pattern_*.py; their answers are
 #     checked against emograph's first) and against a bare read of the file
-#     with the csv crate (examples/bare_read.rs), in one hyperfine run; then
+#     with the csv crate (benches/bare_read.rs), in one hyperfine run; then
 #     the peak memory of each (GNU time) and `analyze --format json`.
 #   ONLY=scale scripts/bench-peers.sh runs that section alone.
 # The emograph side of each is one commented line (marked EMOGRAPH): uncomment
@@ -93,6 +93,8 @@ for run in "target/release/examples/bare_read $sheet" \
   /usr/bin/time -f "%M KB  $run" $run >/dev/null
 done
 hyperfine --warmup 1 --runs 5 -N "$@" -n "emograph analyze --format json" "$bin analyze $sheet --format json -o bench-data/analyze.json"
+echo "== the warehouse path of docs/scale.md: DuckDB's summary reported and drawn exactly as emograph's own"
+scripts/check-warehouse.sh "$bin"
 [ "${ONLY:-}" = scale ] && exit 0
 
 echo "== compare: 2 x 500,000 rows, per-step Mann-Whitney + Holm (target: emograph < 1.5 s and faster than pandas + scipy)"

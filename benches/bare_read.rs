@@ -1,7 +1,8 @@
 //! The floor for reading a sheet: every record of a CSV file read with the
 //! csv crate (UTF-8 checked, as emograph does), nothing else. The benchmark
 //! (`scripts/bench-peers.sh`) times it beside `emograph pattern` on the same
-//! file. Build: `cargo build --release --example bare_read`.
+//! file. Build: `cargo build --release --example bare_read` (it lives in
+//! benches/ because every file in examples/ is a sheet the tests read).
 //! Usage: `bare_read FILE` — prints the number of records and of bytes in fields.
 
 fn main() {
