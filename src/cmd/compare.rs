@@ -42,6 +42,9 @@ pub fn plan(args: &CompareArgs, plan: &mut Plan) -> Result<Option<WorseAfter>> {
         alpha: args.alpha,
     };
 
+    if let Some(column) = &args.by_column {
+        super::group_kind(column)?;
+    }
     let first = crate::input::load_sheet(&args.before, &setup.options)?;
     warn(plan, &first);
     // A sheet with a scale of its own (a Mermaid journey: 1..5) sets it.
