@@ -241,3 +241,21 @@ fn columns_are_listed_alike_in_text_and_json() {
         .collect();
     assert_eq!(cols.join(", "), listed);
 }
+
+/// A summary's columns that emograph does not read are named, the `risk`
+/// flag of emograph's own CSV among them (it was left out without a word).
+#[test]
+fn unread_columns_of_a_summary_are_named() {
+    let w = Work::new();
+    let path = w.write(
+        "s.csv",
+        "step,median,risk,segment,colour\na,1,true,x,red\nb,-2,false,x,blue\n",
+    );
+    let text = w.stdout(&["validate", path.to_str().unwrap()]);
+    assert!(
+        text.contains(
+            "ignored columns not used in a summary: \"risk\", \"segment\", \"colour\" (which steps are prone to fail is worked out again from critical_share and --risk)"
+        ),
+        "{text}"
+    );
+}
