@@ -31,27 +31,40 @@ struct CaseBuild {
     version: Option<Sym>,
     visits: Vec<Visit>,
     feelings: Vec<f64>,
-    phases: Vec<Option<Sym>>,
-    details: Vec<Detail>,
-    /// Last time seen, with its line, to refuse time going backwards.
-    last_time: Option<(TimeValue, u64)>,
+    /// What only sheets with a phase, detail or time column need, made
+    /// when first needed: a plain sheet's case stays small (a million
+    /// cases of two rows each are mostly this struct).
+    rare: Option<Box<Rare>>,
     /// Empty feeling cells of this case.
     skipped: usize,
     /// A wide sheet's column with no header: left out silently when empty.
     unnamed: bool,
 }
 
+/// The parts of a case only some sheets fill.
+#[derive(Debug, Default)]
+struct Rare {
+    phases: Vec<Option<Sym>>,
+    details: Vec<Detail>,
+    /// Last time seen, with its line, to refuse time going backwards.
+    last_time: Option<(TimeValue, u64)>,
+}
+
 impl CaseBuild {
+    fn rare(&mut self) -> &mut Rare {
+        self.rare.get_or_insert_with(Box::default)
+    }
+
     fn push(&mut self, visit: Visit, feeling: Option<f64>, shared: &Shared, columns: (bool, bool)) {
         self.skipped += usize::from(feeling.is_none());
         self.visits.push(visit);
         self.feelings.push(feeling.unwrap_or(f64::NAN));
         let (phase, details) = columns;
         if phase {
-            self.phases.push(shared.phase);
+            self.rare().phases.push(shared.phase);
         }
         if details {
-            self.details.push(shared.detail);
+            self.rare().details.push(shared.detail);
         }
     }
 
@@ -70,9 +83,7 @@ impl CaseBuild {
             version: None,
             visits: Vec::with_capacity(visits),
             feelings: Vec::with_capacity(visits),
-            phases: Vec::new(),
-            details: Vec::new(),
-            last_time: None,
+            rare: None,
             skipped: 0,
             unnamed: false,
         }
@@ -628,7 +639,7 @@ impl<'a> TableBuilder<'a> {
         let line = row.line();
         let at = || Location::cell(self.name, self.map.cell(row, Role::Time).pos());
         let c = &mut self.cases[case];
-        if let Some((last, last_line)) = c.last_time {
+        if let Some((last, last_line)) = c.rare.as_ref().and_then(|r| r.last_time) {
             let (a, b) = match (last, t) {
                 (TimeValue::Offset(a), TimeValue::Offset(b))
                 | (TimeValue::Instant(a), TimeValue::Instant(b)) => (a, b),
@@ -654,7 +665,7 @@ impl<'a> TableBuilder<'a> {
                 ));
             }
         }
-        c.last_time = Some((t, line));
+        c.rare().last_time = Some((t, line));
         Ok(())
     }
 
@@ -824,7 +835,10 @@ impl<'a> TableBuilder<'a> {
         for ((c, case_visits), positions) in built {
             for (k, &pos) in positions.iter().enumerate() {
                 if steps[pos].phase.is_none() {
-                    steps[pos].phase = c.phases.get(k).copied().flatten();
+                    steps[pos].phase = c
+                        .rare
+                        .as_ref()
+                        .and_then(|r| r.phases.get(k).copied().flatten());
                 }
             }
             // Points in aligned order; a case's own visits are already in it
@@ -843,10 +857,9 @@ impl<'a> TableBuilder<'a> {
                     feeling: c.feelings[k],
                 })
                 .collect();
-            let details = if c.details.is_empty() {
-                Vec::new()
-            } else {
-                order.iter().map(|&k| c.details[k]).collect()
+            let details = match &c.rare {
+                Some(r) if !r.details.is_empty() => order.iter().map(|&k| r.details[k]).collect(),
+                _ => Vec::new(),
             };
             cases.push(Case {
                 name: c.name,
