@@ -500,7 +500,7 @@ impl<'a> TableBuilder<'a> {
     }
 
     fn optional_sym(&mut self, row: &Row, role: Role) -> Option<Sym> {
-        let text = self.map.get(role).and_then(|i| row.get(i))?.trim();
+        let text = super::row::trim(self.map.get(role).and_then(|i| row.get(i))?);
         if text.is_empty() {
             None
         } else {
