@@ -4,7 +4,14 @@
 #     against the same per-step test in pandas + scipy (scripts/peers/compare_pandas.py);
 #   batch (issue 8): one pattern graph per segment, against the same loop in
 #     matplotlib (scripts/peers/batch_matplotlib.py), 20 segments x 15 cases;
-#     1,000 segments x 30 cases x 20 steps (600,000 rows) has absolute targets.
+#     1,000 segments x 30 cases x 20 steps (600,000 rows) has absolute targets;
+#   survey scale (issue 12): one 1,000,000-row sheet (50,000 cases x 20 steps),
+#     `emograph pattern --format json` against the same per-step statistics in
+#     pandas, polars and DuckDB (scripts/peers/pattern_*.py; their answers are
+#     checked against emograph's first) and against a bare read of the file
+#     with the csv crate (benches/bare_read.rs), in one hyperfine run; then
+#     the peak memory of each (GNU time) and `analyze --format json`.
+#   ONLY=scale scripts/bench-peers.sh runs that section alone.
 # The emograph side of each is one commented line (marked EMOGRAPH): uncomment
 # it when the feature lands. Python peers run from a venv in bench-data/venv
 # (PyPI: pandas, scipy, matplotlib, polars, duckdb). Generated data and outputs
@@ -32,6 +39,7 @@ fi
 py=$venv/bin/python
 
 cargo build --release --quiet
+cargo build --release --quiet --example bare_read
 bin=target/release/emograph
 
 # Data (seeded: the same bytes every time), made once.
@@ -47,6 +55,47 @@ print("== python", sys.version.split()[0], "pandas", pandas.__version__, "numpy"
       "scipy", scipy.__version__, "matplotlib", matplotlib.__version__,
       "polars", polars.__version__, "duckdb", duckdb.__version__)
 PY
+
+echo "== load: $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min)"
+
+echo "== survey scale: 1,000,000 rows (50,000 cases x 20 steps), per-step statistics (targets: emograph faster than pandas, polars and DuckDB; within 2x of the bare read; <= 64 MB; analyze < 0.6 s)"
+[ -f bench-data/cases50k.csv ] || python3 scripts/gen_sheet.py cases 50000 20 bench-data/cases50k.csv
+sheet=bench-data/cases50k.csv
+"$bin" pattern "$sheet" --format json --report bench-data/pattern.json
+for peer in pandas polars duckdb; do
+  "$py" scripts/peers/pattern_$peer.py "$sheet" bench-data/pattern-$peer.json
+done
+# The peers must compute what emograph computes, step by step.
+"$py" - bench-data/pattern.json bench-data/pattern-{pandas,polars,duckdb}.json <<'PY'
+import json, sys
+ours = json.load(open(sys.argv[1]))["steps"]
+for path in sys.argv[2:]:
+    theirs = json.load(open(path))["steps"]
+    assert [s["step"] for s in ours] == [s["step"] for s in theirs], f"{path}: other steps"
+    for a, b in zip(ours, theirs):
+        for k in ["n", "mean", "sd", "median", "p25", "p75", "min", "max", "critical_share"]:
+            assert abs(a[k] - b[k]) <= 1e-9 * max(1.0, abs(a[k])), f"{path}: {a['step']} {k}: {a[k]} vs {b[k]}"
+print("== the peers' statistics agree with emograph's on every step")
+PY
+hyperfine --warmup 1 --runs 5 -N "$@" \
+  -n "bare read (csv crate)" "target/release/examples/bare_read $sheet" \
+  -n "emograph pattern --format json" "$bin pattern $sheet --format json --report bench-data/pattern.json" \
+  -n "DuckDB" "$py scripts/peers/pattern_duckdb.py $sheet bench-data/pattern-duckdb.json" \
+  -n "polars" "$py scripts/peers/pattern_polars.py $sheet bench-data/pattern-polars.json" \
+  -n "pandas" "$py scripts/peers/pattern_pandas.py $sheet bench-data/pattern-pandas.json"
+echo "== peak memory (maximum resident set size)"
+for run in "target/release/examples/bare_read $sheet" \
+           "$bin pattern $sheet --format json --report bench-data/pattern.json" \
+           "$bin analyze $sheet --format json -o bench-data/analyze.json" \
+           "$py scripts/peers/pattern_duckdb.py $sheet bench-data/pattern-duckdb.json" \
+           "$py scripts/peers/pattern_polars.py $sheet bench-data/pattern-polars.json" \
+           "$py scripts/peers/pattern_pandas.py $sheet bench-data/pattern-pandas.json"; do
+  /usr/bin/time -f "%M KB  $run" $run >/dev/null
+done
+hyperfine --warmup 1 --runs 5 -N "$@" -n "emograph analyze --format json" "$bin analyze $sheet --format json -o bench-data/analyze.json"
+echo "== the warehouse path of docs/scale.md: DuckDB's summary reported and drawn exactly as emograph's own"
+scripts/check-warehouse.sh "$bin"
+[ "${ONLY:-}" = scale ] && exit 0
 
 echo "== compare: 2 x 500,000 rows, per-step Mann-Whitney + Holm (target: emograph < 1.5 s and faster than pandas + scipy)"
 args=(-n "pandas + scipy: compare, 2 x 500k rows"

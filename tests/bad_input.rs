@@ -156,3 +156,32 @@ fn random_bytes_never_panic() {
         assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
     }
 }
+
+/// `validate /dev/zero` stops after a short look at the first bytes
+/// (before the fix it read until the memory ran out, so this never ended).
+#[cfg(unix)]
+#[test]
+fn endless_zero_bytes_are_refused_from_the_first_bytes() {
+    let w = Work::new();
+    let stderr = w.fails(&["validate", "/dev/zero"], 1);
+    assert!(
+        stderr.starts_with("error: /dev/zero: this is a binary file, not text"),
+        "{stderr}"
+    );
+}
+
+/// UTF-16 without a byte-order mark (Hebrew: few zero bytes) is refused
+/// with the flag that reads it.
+#[test]
+fn utf16_without_bom_gets_a_hint() {
+    let w = Work::new();
+    let bytes: Vec<u8> = "שלב,תחושה\nהזמנה,2\nתשלום,-3\n"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    let path = w.write("he16.csv", &bytes);
+    let path = path.to_str().unwrap();
+    let stderr = w.fails(&["validate", path], 1);
+    assert!(stderr.contains("add --encoding utf-16le"), "{stderr}");
+    w.stdout(&["validate", path, "--encoding", "utf-16le"]);
+}

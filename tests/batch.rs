@@ -560,3 +560,28 @@ fn an_interrupt_leaves_no_temporary_files() {
         assert!(left.is_empty(), "{left:?} (exit {status:?})");
     }
 }
+
+/// A `--by` that cannot group cases is refused from its name alone, before
+/// the sheet is read: here the sheet does not even exist, and the answer is
+/// still the usage error (exit 2), not "no such file".
+#[test]
+fn a_by_that_cannot_group_is_refused_before_reading() {
+    let w = Work::new();
+    for args in [
+        &["plot", "missing.csv", "--by", "step", "--out-dir", "d"][..],
+        &[
+            "pattern",
+            "missing.csv",
+            "--by",
+            "feeling",
+            "--out-dir",
+            "d",
+        ],
+        &["analyze", "missing.csv", "--by", "colour"],
+        &["compare", "missing.csv", "--by-column", "step"],
+    ] {
+        let stderr = w.fails(args, 2);
+        assert!(stderr.starts_with("error: --by"), "{args:?}: {stderr}");
+    }
+    assert!(w.files().is_empty(), "{:?}", w.files());
+}

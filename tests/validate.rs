@@ -216,3 +216,46 @@ fn a_repeated_step_is_its_own_step() {
         serde_json::json!(["Call support", "Wait", "Call support (2)"])
     );
 }
+
+/// Text and JSON list the same columns, in the same order (the JSON once
+/// left out the step and feeling columns the text named).
+#[test]
+fn columns_are_listed_alike_in_text_and_json() {
+    let w = Work::new();
+    let path = w.write("s.csv", "step,feeling,case,phase\na,1,x,p\nb,2,x,p\n");
+    let path = path.to_str().unwrap();
+    let text = w.stdout(&["validate", path]);
+    let listed = text
+        .lines()
+        .find_map(|l| l.strip_prefix("columns"))
+        .unwrap()
+        .trim()
+        .to_string();
+    assert_eq!(listed, "step, feeling, case, phase");
+    let v = w.json(&["validate", path, "--format", "json"]);
+    let cols: Vec<&str> = v["columns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap())
+        .collect();
+    assert_eq!(cols.join(", "), listed);
+}
+
+/// A summary's columns that emograph does not read are named, the `risk`
+/// flag of emograph's own CSV among them (it was left out without a word).
+#[test]
+fn unread_columns_of_a_summary_are_named() {
+    let w = Work::new();
+    let path = w.write(
+        "s.csv",
+        "step,median,risk,segment,colour\na,1,true,x,red\nb,-2,false,x,blue\n",
+    );
+    let text = w.stdout(&["validate", path.to_str().unwrap()]);
+    assert!(
+        text.contains(
+            "ignored columns not used in a summary: \"risk\", \"segment\", \"colour\" (which steps are prone to fail is worked out again from critical_share and --risk)"
+        ),
+        "{text}"
+    );
+}

@@ -14,6 +14,9 @@ pub fn plan(args: &AnalyzeArgs, plan: &mut Plan) -> Result<()> {
     let mut setup = super::setup(&args.input.read, &args.analysis)?;
     let output = args.output.as_deref().unwrap_or(Path::new("-"));
     super::refuse_input_as_output(&args.input, &[output])?;
+    if let Some(by) = &args.by {
+        super::group_kind(by)?;
+    }
     let ds = super::load(&args.input, &setup.options, plan)?;
     setup.follow(ds.scale, &args.analysis)?;
     let t = setup.thresholds;

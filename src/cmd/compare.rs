@@ -46,6 +46,9 @@ pub fn plan(args: &CompareArgs, plan: &mut Plan) -> Result<Option<WorseAfter>> {
     check_sides(args)?;
     let options = compare_options(args);
 
+    if let Some(column) = &args.by_column {
+        super::group_kind(column)?;
+    }
     let first = crate::input::load_sheet(&args.before, &setup.options)?;
     warn(plan, &first);
     // A sheet with a scale of its own (a Mermaid journey: 1..5) sets it.

@@ -426,13 +426,11 @@ pub fn report_format(path: &Path, flag: Option<ReportFormatArg>) -> ReportFormat
     }
 }
 
-/// The column `--by` names, if cases can be grouped by it and the sheet has
-/// it: `case`, `segment`, `version`, or a row column that keeps one value
-/// through each case (`channel`, `owner`, `note`). A row column whose value
-/// changes within a case is an input error naming the case and the line.
-pub fn group_by(by: &str, ds: &Dataset) -> anyhow::Result<GroupBy> {
+/// What `--by` groups by, from its name alone: checked before the sheet is
+/// read, so a column that cannot group cases costs no reading.
+pub fn group_kind(by: &str) -> anyhow::Result<GroupBy> {
     let role = role_of(by);
-    let group_by = match role {
+    Ok(match role {
         Some(Role::Case) => GroupBy::Case,
         Some(Role::Segment) => GroupBy::Segment,
         Some(Role::Version) => GroupBy::Version,
@@ -451,8 +449,16 @@ pub fn group_by(by: &str, ds: &Dataset) -> anyhow::Result<GroupBy> {
             ))
             .into());
         }
-    };
-    let name = role.map(Role::name).unwrap_or(by);
+    })
+}
+
+/// The column `--by` names, if cases can be grouped by it and the sheet has
+/// it: `case`, `segment`, `version`, or a row column that keeps one value
+/// through each case (`channel`, `owner`, `note`). A row column whose value
+/// changes within a case is an input error naming the case and the line.
+pub fn group_by(by: &str, ds: &Dataset) -> anyhow::Result<GroupBy> {
+    let group_by = group_kind(by)?;
+    let name = role_of(by).map(Role::name).unwrap_or(by);
     if !group_by.in_sheet(&ds.columns) {
         return Err(UsageError(format!(
             "--by {}: the sheet has no {name} column",

@@ -23,6 +23,9 @@ pub fn plan(args: &PatternCmdArgs, plan: &mut Plan) -> Result<()> {
     let mut setup = super::setup(&args.input.read, &args.analysis)?;
     let o = PatternOptions::from(&args.pattern);
     let by = args.batch.by.as_deref();
+    if let Some(by) = by {
+        super::group_kind(by)?;
+    }
     // Check the graph's name before reading: a usage error should cost nothing.
     let graph_flag = match args.graph_format {
         Some(f) => Some(f.picture().ok_or_else(|| {

@@ -92,6 +92,7 @@ fn is_mermaid_name(path: &Path) -> bool {
 /// `plot --by COLUMN --out-dir DIR`: one graph per group and `index.json`.
 fn batch(args: &PlotArgs, plan: &mut Plan) -> Result<()> {
     let by = args.batch.by.as_deref().unwrap_or_default();
+    super::group_kind(by)?;
     let flag = args.format.and_then(ImageFormat::picture);
     let format = match &args.output {
         Some(p) if p.as_os_str() != "-" => super::image_format(p, flag)?,

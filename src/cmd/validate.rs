@@ -19,6 +19,8 @@ pub struct Understood<'a> {
     pub steps: Vec<&'a str>,
     pub skipped: usize,
     pub scale: ScaleInfo,
+    /// The columns read, in the same words and order in text and JSON:
+    /// `step`, `feeling` (not in a summary), then the optional ones present.
     pub columns: Vec<&'static str>,
     pub warnings: &'a [String],
     /// `csv` for delimited text, else the spreadsheet's kind (`xlsx`, `xls`, `xlsb`, `ods`).
@@ -80,10 +82,16 @@ fn understood_of<'a>(
             max: scale.max,
             neutral: scale.neutral,
         },
-        columns: columns
-            .iter()
-            .filter(|(_, present)| *present)
-            .map(|(name, _)| *name)
+        // The same list in text and JSON: the step (and feeling) columns
+        // every sheet has, then those present.
+        columns: std::iter::once("step")
+            .chain((source.shape.as_str() != "summary").then_some("feeling"))
+            .chain(
+                columns
+                    .iter()
+                    .filter(|(_, present)| *present)
+                    .map(|(name, _)| *name),
+            )
             .collect(),
         warnings,
         format: source.format,
@@ -288,15 +296,7 @@ pub fn run(args: &ValidateArgs) -> Result<()> {
                     crate::numfmt::plain(u.scale.neutral)
                 ),
             );
-            line(
-                &mut out,
-                "columns",
-                match (u.layout, u.columns.is_empty()) {
-                    ("summary", _) => format!("step, {}", u.columns.join(", ")),
-                    (_, true) => "step, feeling".to_string(),
-                    (_, false) => format!("step, feeling, {}", u.columns.join(", ")),
-                },
-            );
+            line(&mut out, "columns", u.columns.join(", "));
             if u.layout == "summary" {
                 line(
                     &mut out,

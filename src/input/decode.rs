@@ -17,6 +17,9 @@ pub enum DecodeError {
     Binary { what: &'static str },
     /// The bytes hold NUL or other non-text bytes.
     NotText,
+    /// Not text as read, but text when read as UTF-16 without a byte-order
+    /// mark in this byte order (`UTF-16LE` or `UTF-16BE`): say so.
+    Utf16 { encoding: &'static str },
     /// `--encoding` was given and the bytes are not valid in it.
     Malformed { encoding: &'static str },
 }
@@ -113,9 +116,29 @@ pub fn decode_owned(
         (text.into_owned(), WINDOWS_1255.name().to_string())
     };
     if !is_text(&text) {
+        if forced.is_none() {
+            if let Some(enc) = utf16_without_bom(bytes) {
+                return Err(DecodeError::Utf16 {
+                    encoding: enc.name(),
+                });
+            }
+        }
         return Err(DecodeError::NotText);
     }
     Ok(Decoded { text, encoding })
+}
+
+/// The UTF-16 byte order in which `bytes` (no byte-order mark) are text,
+/// when they are: an even number of bytes, no malformed pair, and text
+/// (not mostly controls) when decoded.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    if bytes.len() % 2 != 0 || Encoding::for_bom(bytes).is_some() {
+        return None;
+    }
+    [UTF_16LE, UTF_16BE].into_iter().find(|enc| {
+        let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+        !had_errors && is_text(&text)
+    })
 }
 
 /// Every other byte zero in the first bytes: UTF-16 text of mostly ASCII.
@@ -188,6 +211,24 @@ mod tests {
             })
         );
         assert_eq!(decode(b"ab\0cd\0", None), Err(DecodeError::NotText));
+    }
+
+    #[test]
+    fn utf16_without_bom_is_named() {
+        // Hebrew in UTF-16LE has no zero byte in most characters: not
+        // recognised as UTF-16 at first sight, but named when refused.
+        let bytes: Vec<u8> = "שלב,תחושה\nהזמנה,2\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert_eq!(
+            decode(&bytes, None),
+            Err(DecodeError::Utf16 {
+                encoding: "UTF-16LE"
+            })
+        );
+        let d = decode(&bytes, Some(UTF_16LE)).unwrap();
+        assert_eq!(d.text, "שלב,תחושה\nהזמנה,2\n");
     }
 
     #[test]

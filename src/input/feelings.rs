@@ -313,6 +313,11 @@ pub fn is_not_applicable(text: &str) -> bool {
 /// Trim whitespace (Unicode `White_Space`, which includes U+00A0 and
 /// U+202F) and invisible characters from both ends.
 pub(crate) fn trim_cell(cell: &str) -> &str {
+    // A visible ASCII character at each end: nothing to trim (the common cell).
+    let visible = |b: Option<&u8>| b.is_some_and(|b| (b'!'..=b'~').contains(b));
+    if visible(cell.as_bytes().first()) && visible(cell.as_bytes().last()) {
+        return cell;
+    }
     cell.trim_matches(|c: char| c.is_whitespace() || is_invisible(c))
 }
 

@@ -72,11 +72,11 @@ pub const STDIN_NAME: &str = "<stdin>";
 
 /// Read the bytes of `path` (`-` for standard input).
 pub fn read_bytes(path: &str) -> Result<Vec<u8>, InputError> {
-    let mut bytes = Vec::new();
+    let name = display_name(path);
     let result = if path == "-" {
-        std::io::stdin().lock().read_to_end(&mut bytes).map(|_| ())
+        read_bounded(name, std::io::stdin().lock())
     } else {
-        std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes).map(|_| ()))
+        std::fs::File::open(path).and_then(|f| read_bounded(name, f))
     };
     result.map_err(|e| {
         let problem = match e.kind() {
@@ -90,8 +90,44 @@ pub fn read_bytes(path: &str) -> Result<Vec<u8>, InputError> {
             problem,
             "a CSV or TSV file, or a spreadsheet (.xlsx, .xls, .ods)",
         )
-    })?;
+    })
+}
+
+/// How much is read before deciding that a file is clearly not text.
+const SNIFF: usize = 64 * 1024;
+
+/// All of `reader`, unless its first [`SNIFF`] bytes are clearly binary
+/// ([`clearly_binary`]): then only those, which the decoding refuses with
+/// the same words it would use for the whole; so `/dev/zero` or an endless
+/// pipe of zero bytes is refused at once instead of filling the memory.
+fn read_bounded(name: &str, mut reader: impl Read) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    (&mut reader).take(SNIFF as u64).read_to_end(&mut bytes)?;
+    if bytes.len() == SNIFF && clearly_binary(name, &bytes) {
+        return Ok(bytes);
+    }
+    reader.read_to_end(&mut bytes)?;
     Ok(bytes)
+}
+
+/// Zero bytes at both even and odd places (a tenth of each or more), in a
+/// file that is not a spreadsheet: not text in any encoding emograph reads
+/// (UTF-16 text has its zero bytes on one side only).
+fn clearly_binary(name: &str, head: &[u8]) -> bool {
+    if SourceKind::of(name, head) != SourceKind::Text
+        || encoding_rs::Encoding::for_bom(head).is_some()
+    {
+        return false;
+    }
+    let zeros = |from: usize| {
+        head.iter()
+            .skip(from)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let half = head.len() / 2;
+    zeros(0) * 10 >= half && zeros(1) * 10 >= half
 }
 
 /// The name used in messages for an input path.
@@ -224,8 +260,36 @@ pub fn read_rows(
     name: &str,
     rows: &mut impl RowSource,
     options: &InputOptions,
-    mut format: SourceFormat,
+    format: SourceFormat,
 ) -> Result<Sheet, InputError> {
+    read_rows_pending(name, rows, options, format)?.finish()
+}
+
+/// Every row read, the sheet not yet built: a reader that holds the whole
+/// text lets it go before [`Pending::finish`], which is when the most
+/// memory is in use (the rows of every case, then the points made from them).
+enum Pending<'a> {
+    Summary(Box<summary::SummaryBuilder<'a>>),
+    Table(Box<table::TableBuilder<'a>>),
+}
+
+impl Pending<'_> {
+    /// Build the sheet from the rows read.
+    fn finish(self) -> Result<Sheet, InputError> {
+        match self {
+            Pending::Summary(b) => b.finish().map(Sheet::Summary),
+            Pending::Table(b) => b.finish().map(Sheet::Cases),
+        }
+    }
+}
+
+/// [`read_rows`] up to the building of the sheet.
+fn read_rows_pending<'n>(
+    name: &'n str,
+    rows: &mut impl RowSource,
+    options: &InputOptions,
+    mut format: SourceFormat,
+) -> Result<Pending<'n>, InputError> {
     let Some(found) = header::find(name, rows, options)? else {
         return Err(InputError::new(
             Location::file(name),
@@ -264,13 +328,13 @@ pub fn read_rows(
         )
         .map_err(|e| found.explain(e))?;
         row::feed(rows, &mut builder)?;
-        return builder.finish().map(Sheet::Summary);
+        return Ok(Pending::Summary(Box::new(builder)));
     }
     let mut builder =
         table::TableBuilder::new(name, &header_fields, header_at, map, options, format)
             .map_err(|e| found.explain(e))?;
     row::feed(rows, &mut builder)?;
-    builder.finish().map(Sheet::Cases)
+    Ok(Pending::Table(Box::new(builder)))
 }
 
 #[cfg(test)]
@@ -383,6 +447,51 @@ mod tests {
         // Figures that do not hold together name the row.
         assert!(error_text("step,median,p25\na,1,2\n")
             .starts_with("t.csv:2:1: step \"a\": p25 2 is above median 1"));
+    }
+
+    /// Counts the bytes handed out.
+    struct Counted<R> {
+        inner: R,
+        read: usize,
+    }
+
+    impl<R: Read> Read for Counted<R> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let n = self.inner.read(buf)?;
+            self.read += n;
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn an_endless_stream_of_zero_bytes_is_not_read_to_its_end() {
+        let mut zeros = Counted {
+            inner: std::io::repeat(0).take(64 * 1024 * 1024),
+            read: 0,
+        };
+        let bytes = read_bounded("-", &mut zeros).unwrap();
+        assert!(zeros.read <= 2 * SNIFF, "read {} bytes", zeros.read);
+        let e = parse_sheet(STDIN_NAME, bytes, &InputOptions::default()).unwrap_err();
+        assert!(
+            e.to_string().contains("this is a binary file, not text"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn text_and_spreadsheets_are_read_whole() {
+        // UTF-16 without a byte-order mark: zero bytes on one side only.
+        let utf16: Vec<u8> = "step,feeling\na,1\n"
+            .repeat(SNIFF / 10)
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let read = read_bounded("t.csv", &utf16[..]).unwrap();
+        assert_eq!(read.len(), utf16.len());
+        // An old Office file is full of zero bytes: still read whole.
+        let mut xls = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1".to_vec();
+        xls.resize(3 * SNIFF, 0);
+        assert_eq!(read_bounded("t.xls", &xls[..]).unwrap().len(), xls.len());
     }
 
     #[test]

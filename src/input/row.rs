@@ -21,6 +21,17 @@ use csv::StringRecord;
 use super::delimited;
 use crate::error::{CellPos, InputError};
 
+/// `text` without the white space around it, as [`str::trim`] gives it,
+/// at no cost for the common cell that starts and ends with a visible
+/// ASCII character (`str::trim` decodes a character at each end).
+#[inline]
+pub fn trim(text: &str) -> &str {
+    match (text.as_bytes().first(), text.as_bytes().last()) {
+        (Some(&a), Some(&b)) if (b'!'..=b'~').contains(&a) && (b'!'..=b'~').contains(&b) => text,
+        _ => text.trim(),
+    }
+}
+
 /// One row of a sheet: its cells' text in column order, and where each
 /// cell is. Blank rows are handed on too; [`feed`] skips them.
 #[derive(Debug, Clone, Copy)]
@@ -106,7 +117,7 @@ impl<'a> Row<'a> {
 
     /// Every cell empty or spaces: spacing between rows, not data.
     pub fn is_blank(&self) -> bool {
-        self.cells.iter().all(|f| f.trim().is_empty())
+        self.cells.iter().all(|f| trim(f).is_empty())
     }
 
     /// The text of cell `column` (0-based), untrimmed; `None` past the end.
@@ -186,7 +197,7 @@ impl<'r> Cell<'r> {
     /// The same cell with its text trimmed of spaces.
     pub fn trimmed(self) -> Self {
         Cell {
-            text: self.text.trim(),
+            text: trim(self.text),
             ..self
         }
     }
@@ -341,5 +352,17 @@ mod tests {
     #[test]
     fn a_source_of_blank_rows_has_no_first_row() {
         assert!(first_row(&mut Lines::new("\n,,\n")).unwrap().is_none());
+    }
+
+    proptest::proptest! {
+        /// The quick trim is `str::trim`, whatever the text.
+        #[test]
+        fn quick_trim_is_str_trim(text in "[ \\t\u{a0}\u{2003}a-z!~\u{5d0}]{0,6}") {
+            proptest::prop_assert_eq!(trim(&text), text.trim());
+            proptest::prop_assert_eq!(
+                super::super::feelings::trim_cell(&text),
+                text.trim_matches(|c: char| c.is_whitespace() || c == '\u{200f}')
+            );
+        }
     }
 }

@@ -55,22 +55,49 @@ impl<'a> SummaryBuilder<'a> {
             ));
         }
         let mut warnings = std::mem::take(&mut format.notes);
-        let ignored: Vec<&str> = map
+        // Every column a summary does not read, in the header's order: names
+        // emograph does not know, repeated ones, and known ones that mean
+        // nothing in a summary (a case, a segment, the `risk` flag of
+        // emograph's own CSV, which is worked out again).
+        let unused_roles = [
+            Role::Feeling,
+            Role::Case,
+            Role::Segment,
+            Role::Channel,
+            Role::Owner,
+            Role::Expected,
+            Role::Time,
+            Role::Note,
+            Role::Version,
+            Role::Risk,
+        ];
+        let mut ignored: Vec<(usize, &str)> = map
             .unknown
             .iter()
             .chain(&map.repeated)
-            .map(|(_, h)| h.as_str())
+            .map(|(i, h)| (*i, h.as_str()))
+            .chain(unused_roles.iter().filter_map(|&r| {
+                let i = map.get(r)?;
+                Some((i, header.get(i).map_or("", |h| h.trim())))
+            }))
             .collect();
+        ignored.sort_by_key(|&(i, _)| i);
         if !ignored.is_empty() {
+            let risk = map.get(Role::Risk).is_some();
             warnings.push(Warning::new(
                 "ignored_columns",
                 format!(
-                    "ignored columns not used in a summary: {}",
+                    "ignored columns not used in a summary: {}{}",
                     ignored
                         .iter()
-                        .map(|h| quote(h))
+                        .map(|(_, h)| quote(h))
                         .collect::<Vec<_>>()
-                        .join(", ")
+                        .join(", "),
+                    if risk {
+                        " (which steps are prone to fail is worked out again from critical_share and --risk)"
+                    } else {
+                        ""
+                    }
                 ),
             ));
         }

@@ -31,40 +31,59 @@ struct CaseBuild {
     version: Option<Sym>,
     visits: Vec<Visit>,
     feelings: Vec<f64>,
-    phases: Vec<Option<Sym>>,
-    details: Vec<Detail>,
-    /// Last time seen, with its line, to refuse time going backwards.
-    last_time: Option<(TimeValue, u64)>,
+    /// What only sheets with a phase, detail or time column need, made
+    /// when first needed: a plain sheet's case stays small (a million
+    /// cases of two rows each are mostly this struct).
+    rare: Option<Box<Rare>>,
     /// Empty feeling cells of this case.
     skipped: usize,
     /// A wide sheet's column with no header: left out silently when empty.
     unnamed: bool,
 }
 
+/// The parts of a case only some sheets fill.
+#[derive(Debug, Default)]
+struct Rare {
+    phases: Vec<Option<Sym>>,
+    details: Vec<Detail>,
+    /// Last time seen, with its line, to refuse time going backwards.
+    last_time: Option<(TimeValue, u64)>,
+}
+
 impl CaseBuild {
+    fn rare(&mut self) -> &mut Rare {
+        self.rare.get_or_insert_with(Box::default)
+    }
+
     fn push(&mut self, visit: Visit, feeling: Option<f64>, shared: &Shared, columns: (bool, bool)) {
         self.skipped += usize::from(feeling.is_none());
         self.visits.push(visit);
         self.feelings.push(feeling.unwrap_or(f64::NAN));
         let (phase, details) = columns;
         if phase {
-            self.phases.push(shared.phase);
+            self.rare().phases.push(shared.phase);
         }
         if details {
-            self.details.push(shared.detail);
+            self.rare().details.push(shared.detail);
         }
     }
 
     fn new(name: String) -> Self {
+        Self::with_capacity(name, 0)
+    }
+
+    /// A case expected to have about `visits` rows: cases of one sheet are
+    /// mostly alike, and room for exactly that many spares the quarter to
+    /// half of a doubled vector that would stay empty (a third of the
+    /// memory of a large sheet while it is read).
+    fn with_capacity(name: String, visits: usize) -> Self {
         CaseBuild {
             name,
             segment: None,
             version: None,
-            visits: Vec::new(),
-            feelings: Vec::new(),
-            phases: Vec::new(),
-            details: Vec::new(),
-            last_time: None,
+            visits: Vec::with_capacity(visits),
+            feelings: Vec::with_capacity(visits),
+            rare: None,
             skipped: 0,
             unnamed: false,
         }
@@ -481,7 +500,7 @@ impl<'a> TableBuilder<'a> {
     }
 
     fn optional_sym(&mut self, row: &Row, role: Role) -> Option<Sym> {
-        let text = self.map.get(role).and_then(|i| row.get(i))?.trim();
+        let text = super::row::trim(self.map.get(role).and_then(|i| row.get(i))?);
         if text.is_empty() {
             None
         } else {
@@ -524,7 +543,9 @@ impl<'a> TableBuilder<'a> {
             return i;
         }
         self.case_index.insert(name.into(), self.cases.len());
-        self.cases.push(CaseBuild::new(name.to_string()));
+        let hint = self.cases.last().map_or(0, |c| c.visits.len());
+        self.cases
+            .push(CaseBuild::with_capacity(name.to_string(), hint));
         self.cases.len() - 1
     }
 
@@ -618,7 +639,7 @@ impl<'a> TableBuilder<'a> {
         let line = row.line();
         let at = || Location::cell(self.name, self.map.cell(row, Role::Time).pos());
         let c = &mut self.cases[case];
-        if let Some((last, last_line)) = c.last_time {
+        if let Some((last, last_line)) = c.rare.as_ref().and_then(|r| r.last_time) {
             let (a, b) = match (last, t) {
                 (TimeValue::Offset(a), TimeValue::Offset(b))
                 | (TimeValue::Instant(a), TimeValue::Instant(b)) => (a, b),
@@ -644,7 +665,7 @@ impl<'a> TableBuilder<'a> {
                 ));
             }
         }
-        c.last_time = Some((t, line));
+        c.rare().last_time = Some((t, line));
         Ok(())
     }
 
@@ -808,11 +829,16 @@ impl<'a> TableBuilder<'a> {
             .filter(|(_, &s)| s)
             .map(|(c, _)| c.skipped)
             .sum::<usize>();
-        for (c, positions) in self.cases.into_iter().zip(alignment.positions) {
-            let case_visits = &visits[cases.len()];
+        // Each case's rows are let go as its points are made, so the sheet
+        // is never held twice.
+        let built = self.cases.into_iter().zip(visits).zip(alignment.positions);
+        for ((c, case_visits), positions) in built {
             for (k, &pos) in positions.iter().enumerate() {
                 if steps[pos].phase.is_none() {
-                    steps[pos].phase = c.phases.get(k).copied().flatten();
+                    steps[pos].phase = c
+                        .rare
+                        .as_ref()
+                        .and_then(|r| r.phases.get(k).copied().flatten());
                 }
             }
             // Points in aligned order; a case's own visits are already in it
@@ -827,14 +853,13 @@ impl<'a> TableBuilder<'a> {
                 .iter()
                 .map(|&k| Point {
                     step: positions[k] as u32,
-                    line: u32::try_from(case_visits[k].line).unwrap_or(u32::MAX),
+                    line: case_visits[k].line,
                     feeling: c.feelings[k],
                 })
                 .collect();
-            let details = if c.details.is_empty() {
-                Vec::new()
-            } else {
-                order.iter().map(|&k| c.details[k]).collect()
+            let details = match &c.rare {
+                Some(r) if !r.details.is_empty() => order.iter().map(|&k| r.details[k]).collect(),
+                _ => Vec::new(),
             };
             cases.push(Case {
                 name: c.name,
@@ -1009,7 +1034,7 @@ impl RowSink for TableBuilder<'_> {
             Some(_) => self.number(self.map.cell(row, Role::Order), "order")?,
             None => None,
         };
-        let line = row.line();
+        let line = u32::try_from(row.line()).unwrap_or(u32::MAX);
         let visit = Visit { name, order, line };
         let long_case = match self.shape {
             SheetShape::Long => Some(self.case_of_row(row)?),

@@ -26,7 +26,12 @@ pub fn read(name: &str, bytes: Vec<u8>, options: &InputOptions) -> Result<Sheet,
             ),
         ));
     }
-    super::read_rows(name, &mut rows, options, format)
+    let pending = super::read_rows_pending(name, &mut rows, options, format)?;
+    // The text is let go before the sheet is built: that is when the most
+    // memory is in use.
+    drop(rows);
+    drop(text);
+    pending.finish()
 }
 
 /// Bytes to text that holds something, or a message saying what the bytes are.
@@ -47,6 +52,15 @@ pub(super) fn decode_text(
             "this is a binary file, not text",
             "a CSV or TSV text file",
         ),
+        DecodeError::Utf16 { encoding } => InputError::new(
+            Location::file(name),
+            "this is a binary file, not text",
+            "a CSV or TSV text file",
+        )
+        .with_hint(format!(
+            "it reads as {encoding} text without a byte-order mark: add --encoding {}",
+            encoding.to_ascii_lowercase()
+        )),
         DecodeError::Malformed { encoding } => InputError::new(
             Location::file(name),
             format!("the bytes are not valid {encoding}"),

@@ -19,12 +19,14 @@ use std::collections::{BinaryHeap, HashMap};
 
 /// One row of a case, in file order. `name` is an interned step-name id (ids
 /// are dense 0..n but not necessarily in first-appearance order). `line` is
-/// the 1-based source line, for messages.
+/// the 1-based source line, for messages (lines past `u32::MAX` are kept
+/// as `u32::MAX`, as [`crate::model::Point`] keeps them: 24 bytes a visit,
+/// and a sheet of a million rows holds a million visits while it is read).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Visit {
     pub name: u32,
+    pub line: u32,
     pub order: Option<f64>,
-    pub line: u64,
 }
 
 /// An aligned step: the name id and which visit of that name within a case it
@@ -281,7 +283,7 @@ fn explicit_order(
         let Some(order) = v.order else { continue };
         let order = order + 0.0; // -0.0 → 0.0
         match node_order[node] {
-            None => node_order[node] = Some((order, v.line)),
+            None => node_order[node] = Some((order, u64::from(v.line))),
             Some((first, first_line)) => {
                 let same = first == order || (first.is_nan() && order.is_nan());
                 if !same {
@@ -289,7 +291,7 @@ fn explicit_order(
                         name: v.name,
                         first_line,
                         first_order: first,
-                        second_line: v.line,
+                        second_line: u64::from(v.line),
                         second_order: order,
                     });
                 }
@@ -759,7 +761,7 @@ mod tests {
                     .map(|(i, &(s, order))| Visit {
                         name: id(s),
                         order,
-                        line: i as u64 + 2,
+                        line: i as u32 + 2,
                     })
                     .collect()
             })

@@ -140,6 +140,14 @@ mod tests {
     /// Names that differ only in their last characters must spread over the
     /// table: counted as how many names share a bucket (the low bits) and a
     /// tag (the top seven bits) of a 2^20 table, not timed.
+    /// SplitMix64: a fixed stand-in for random bits.
+    fn mix(x: u64) -> u64 {
+        let mut z = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
     #[test]
     fn similar_names_spread_over_buckets() {
         use std::collections::HashSet;
@@ -151,6 +159,21 @@ mod tests {
             |i: u32| format!("case-{i:08}"),
             |i: u32| format!("{i:x}"),
             |i: u32| format!("Kundin Nummer {i} aus der Umfrage"),
+            // Random hex case names and UUIDs, as survey tools export them:
+            // the case table (`TableBuilder::case_named`) hashes them with
+            // this hasher, so a clash here is work per row there.
+            |i: u32| format!("{:016x}", mix(u64::from(i))),
+            |i: u32| {
+                let (a, b) = (mix(u64::from(i)), mix(u64::from(i) + (1 << 40)));
+                format!(
+                    "{:08x}-{:04x}-4{:03x}-a{:03x}-{:012x}",
+                    a >> 32,
+                    (a >> 16) & 0xffff,
+                    a & 0xfff,
+                    (b >> 48) & 0xfff,
+                    b & 0xffff_ffff_ffff
+                )
+            },
         ] {
             let mut slots = HashSet::new();
             for i in 0..n {
