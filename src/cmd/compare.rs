@@ -49,19 +49,8 @@ pub fn plan(args: &CompareArgs, plan: &mut Plan) -> Result<Option<WorseAfter>> {
     if let Some(column) = &args.by_column {
         super::group_kind(column)?;
     }
-    let first = crate::input::load_sheet(&args.before, &setup.options)?;
-    warn(plan, &first);
-    // A sheet with a scale of its own (a Mermaid journey: 1..5) sets it.
-    setup.follow(super::scale_of(&first), &args.analysis)?;
+    let (first, second) = load_sides(args, &mut setup, plan)?;
     let (scale, t) = (setup.scale, setup.thresholds);
-    let second = match &args.after {
-        Some(after) => {
-            let sheet = crate::input::load_sheet(after, &setup.options)?;
-            warn(plan, &sheet);
-            Some(sheet)
-        }
-        None => None,
-    };
 
     let comparison;
     let steps: (SideSteps, SideSteps);
@@ -176,6 +165,28 @@ fn compare_options(args: &CompareArgs) -> CompareOptions {
         pattern: (&args.pattern).into(),
         alpha: args.alpha,
     }
+}
+
+/// Read BEFORE (and AFTER, when given) with the reading flags; a sheet
+/// with a scale of its own (a Mermaid journey: 1..5) sets the scale and the
+/// thresholds on it. Each sheet's warnings go to the plan.
+fn load_sides(
+    args: &CompareArgs,
+    setup: &mut super::Setup,
+    plan: &mut Plan,
+) -> Result<(Sheet, Option<Sheet>)> {
+    let first = crate::input::load_sheet(&args.before, &setup.options)?;
+    warn(plan, &first);
+    setup.follow(super::scale_of(&first), &args.analysis)?;
+    let second = match &args.after {
+        Some(after) => {
+            let sheet = crate::input::load_sheet(after, &setup.options)?;
+            warn(plan, &sheet);
+            Some(sheet)
+        }
+        None => None,
+    };
+    Ok((first, second))
 }
 
 fn warn(plan: &mut Plan, sheet: &Sheet) {
@@ -351,26 +362,12 @@ fn batch(args: &CompareArgs, plan: &mut Plan) -> Result<Option<WorseAfter>> {
     }
     check_sides(args)?;
     let format: ReportFormat = super::report_format(Path::new("-"), args.format).into();
-    let ext = match format {
-        ReportFormat::Json => "json",
-        ReportFormat::Csv => "csv",
-        ReportFormat::Table => "txt",
-    };
+    let ext = format.extension();
     let mut setup = super::setup(&args.read, &args.analysis)?;
     let options = compare_options(args);
 
-    let first = crate::input::load_sheet(&args.before, &setup.options)?;
-    warn(plan, &first);
-    setup.follow(super::scale_of(&first), &args.analysis)?;
+    let (first, second) = load_sides(args, &mut setup, plan)?;
     let (scale, t) = (setup.scale, setup.thresholds);
-    let second = match &args.after {
-        Some(after) => {
-            let sheet = crate::input::load_sheet(after, &setup.options)?;
-            warn(plan, &sheet);
-            Some(sheet)
-        }
-        None => None,
-    };
     let of_cases = |sheet: &'_ Sheet| -> Result<()> {
         match sheet {
             Sheet::Cases(_) => Ok(()),

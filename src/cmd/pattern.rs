@@ -128,11 +128,7 @@ pub fn plan(args: &PatternCmdArgs, plan: &mut Plan) -> Result<()> {
     let style = PatternStyle::from(&args.pattern);
     match (by, dest) {
         (Some(by), Some(dest)) => {
-            let ext = match format {
-                ReportFormat::Json => "json",
-                ReportFormat::Csv => "csv",
-                ReportFormat::Table => "txt",
-            };
+            let ext = format.extension();
             let report_dir = per_group_reports
                 .then(|| OutDir::new(dest.files.dir().to_path_buf(), "", Some(ext)));
             let infos: Vec<Group> = patterns

@@ -25,6 +25,18 @@ pub enum ReportFormat {
     Csv,
 }
 
+impl ReportFormat {
+    /// The file extension of a report in this format (the table is `.txt`),
+    /// the same one `--report FILE` is read by.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ReportFormat::Json => "json",
+            ReportFormat::Csv => "csv",
+            ReportFormat::Table => "txt",
+        }
+    }
+}
+
 /// One output format, writing to any destination (stdout or a file), so
 /// large reports stream instead of being built as one string.
 pub trait Exporter {
