@@ -26,7 +26,7 @@ pub enum DecodeError {
 
 /// Recognise binary formats by their first bytes, so that a user who passes
 /// the wrong file hears what it is.
-fn sniff_binary(bytes: &[u8]) -> Option<&'static str> {
+pub(super) fn sniff_binary(bytes: &[u8]) -> Option<&'static str> {
     const MAGIC: &[(&[u8], &str)] = &[
         (b"\x89PNG\r\n\x1a\n", "a PNG image"),
         (b"\xff\xd8\xff", "a JPEG image"),
@@ -155,7 +155,7 @@ fn looks_like_utf16(bytes: &[u8]) -> bool {
 
 /// Text that a spreadsheet program could have written: no NUL, and control
 /// characters (other than tab and line breaks) rare.
-fn is_text(text: &str) -> bool {
+pub(super) fn is_text(text: &str) -> bool {
     let mut controls = 0usize;
     let mut total = 0usize;
     for c in text.chars().take(64 * 1024) {

@@ -22,6 +22,7 @@ pub mod delimited;
 pub mod feelings;
 mod header;
 pub mod mermaid;
+mod parallel;
 pub mod row;
 pub mod sheet;
 mod summary;
@@ -141,12 +142,18 @@ pub fn display_name(path: &str) -> &str {
 
 /// Read and validate a sheet of cases.
 pub fn load(path: &str, options: &InputOptions) -> Result<Dataset, InputError> {
+    if let Some(Sheet::Cases(ds)) = parallel::read_file(path, options) {
+        return Ok(ds);
+    }
     let bytes = read_bytes(path)?;
     parse_owned(display_name(path), bytes, options)
 }
 
 /// Read and validate a sheet of cases or a pre-aggregated summary.
 pub fn load_sheet(path: &str, options: &InputOptions) -> Result<Sheet, InputError> {
+    if let Some(sheet) = parallel::read_file(path, options) {
+        return Ok(sheet);
+    }
     let bytes = read_bytes(path)?;
     parse_sheet(display_name(path), bytes, options)
 }
@@ -288,6 +295,22 @@ fn read_rows_pending<'n>(
     name: &'n str,
     rows: &mut impl RowSource,
     options: &InputOptions,
+    format: SourceFormat,
+) -> Result<Pending<'n>, InputError> {
+    let mut pending = begin(name, rows, options, format)?;
+    match &mut pending {
+        Pending::Summary(b) => row::feed(rows, b.as_mut())?,
+        Pending::Table(b) => row::feed(rows, b.as_mut())?,
+    }
+    Ok(pending)
+}
+
+/// Find the header of `rows` and make the builder it calls for, leaving
+/// `rows` at the first row under the header.
+fn begin<'n>(
+    name: &'n str,
+    rows: &mut impl RowSource,
+    options: &InputOptions,
     mut format: SourceFormat,
 ) -> Result<Pending<'n>, InputError> {
     let Some(found) = header::find(name, rows, options)? else {
@@ -318,7 +341,7 @@ fn read_rows_pending<'n>(
     };
     let header_at = found.at;
     if is_summary {
-        let mut builder = summary::SummaryBuilder::new(
+        let builder = summary::SummaryBuilder::new(
             name,
             &header_fields,
             header_at,
@@ -327,13 +350,10 @@ fn read_rows_pending<'n>(
             format,
         )
         .map_err(|e| found.explain(e))?;
-        row::feed(rows, &mut builder)?;
         return Ok(Pending::Summary(Box::new(builder)));
     }
-    let mut builder =
-        table::TableBuilder::new(name, &header_fields, header_at, map, options, format)
-            .map_err(|e| found.explain(e))?;
-    row::feed(rows, &mut builder)?;
+    let builder = table::TableBuilder::new(name, &header_fields, header_at, map, options, format)
+        .map_err(|e| found.explain(e))?;
     Ok(Pending::Table(Box::new(builder)))
 }
 

@@ -48,6 +48,9 @@ struct Rare {
     details: Vec<Detail>,
     /// Last time seen, with its line, to refuse time going backwards.
     last_time: Option<(TimeValue, u64)>,
+    /// First time seen, with its line: when a sheet is read in parts, the
+    /// part that continues a case checks it against the earlier part's last.
+    first_time: Option<(TimeValue, u64)>,
 }
 
 impl CaseBuild {
@@ -70,6 +73,21 @@ impl CaseBuild {
 
     fn new(name: String) -> Self {
         Self::with_capacity(name, 0)
+    }
+
+    /// Whether `later`, the same case's rows in a later part of the sheet,
+    /// can follow these: its first time is of the same kind as this part's
+    /// last one and not earlier (the rule [`TableBuilder::check_time`] holds
+    /// row by row).
+    fn continues_in(&self, later: &CaseBuild) -> bool {
+        let last = self.rare.as_ref().and_then(|r| r.last_time);
+        let first = later.rare.as_ref().and_then(|r| r.first_time);
+        match (last, first) {
+            (Some((TimeValue::Offset(a), _)), Some((TimeValue::Offset(b), _)))
+            | (Some((TimeValue::Instant(a), _)), Some((TimeValue::Instant(b), _))) => b >= a,
+            (Some(_), Some(_)) => false,
+            _ => true,
+        }
     }
 
     /// A case expected to have about `visits` rows: cases of one sheet are
@@ -133,6 +151,24 @@ pub(super) struct TableBuilder<'a> {
     totals: Vec<Option<bool>>,
     /// Long sheet without a case column: signs that it holds several cases.
     guess: Option<CaseGuess>,
+    /// When this builder reads one part of a sheet ([`TableBuilder::part`]):
+    /// what it cannot know without the rows before the part.
+    part: Option<PartContext>,
+}
+
+/// What a builder of one part of a sheet tracks about the rows before it.
+#[derive(Debug, Clone, Copy)]
+struct PartContext {
+    /// Still in the part's first run of rows of one case (which may
+    /// continue a case of the part before).
+    first_run: bool,
+    /// Rows of the first run with an empty phase cell before any phase of
+    /// it: their phase is the one carried down from the part before, when
+    /// the run continues its last case.
+    carried: usize,
+    /// A row needed the rows before the part: an empty case cell before
+    /// any case of the part (it belongs to the case above).
+    lost: bool,
 }
 
 /// Signs that a long sheet without a case column holds several cases: the
@@ -421,7 +457,176 @@ impl<'a> TableBuilder<'a> {
             total_rows: Vec::new(),
             totals: Vec::new(),
             guess,
+            part: None,
         })
+    }
+
+    /// The line the header is on.
+    pub(super) fn header_line(&self) -> u64 {
+        self.header_at.line()
+    }
+
+    /// Whether the sheet's rows can be read in parts, one builder each, and
+    /// put together again with [`TableBuilder::absorb`]: a long sheet with
+    /// a case column (without one, every row's case and the guess about
+    /// several cases depend on all the rows before it).
+    pub(super) fn can_read_in_parts(&self) -> bool {
+        self.shape == SheetShape::Long && self.map.get(Role::Case).is_some()
+    }
+
+    /// An empty builder with this one's columns and settings, for the rows
+    /// of one part of the sheet; [`TableBuilder::absorb`] takes them back.
+    pub(super) fn part(&self) -> TableBuilder<'a> {
+        TableBuilder {
+            name: self.name,
+            map: self.map.clone(),
+            shape: self.shape,
+            columns: self.columns,
+            scale: self.scale,
+            encoding: String::new(),
+            delimiter: self.delimiter,
+            file: String::new(),
+            format: self.format,
+            sheet: None,
+            other_sheets: Vec::new(),
+            header_row: None,
+            step_names: Interner::default(),
+            strings: Interner::default(),
+            cases: Vec::new(),
+            case_index: FastMap::default(),
+            wide_cases: Vec::new(),
+            rows: 0,
+            skipped: 0,
+            filled_down: 0,
+            previous_case: None,
+            previous_phase: None,
+            has_phase: self.has_phase,
+            has_details: self.has_details,
+            scale_given: self.scale_given,
+            warnings: Vec::new(),
+            header: Vec::new(),
+            header_at: self.header_at,
+            filled: vec![false; self.columns],
+            unfilled: self.columns,
+            total_rows: Vec::new(),
+            totals: Vec::new(),
+            guess: None,
+            part: Some(PartContext {
+                first_run: true,
+                carried: 0,
+                lost: false,
+            }),
+        }
+    }
+
+    /// Take the rows a [`TableBuilder::part`] read, the part that follows
+    /// every row taken so far and starts `lines` lines into the file (its
+    /// line 1 is line `lines + 1`), as if they had been pushed here one by one:
+    /// names and cases keep the order they first appear in. `false` (and
+    /// this builder is then of no more use) when the part needed the rows
+    /// before it, or continues a case whose time goes backwards across the
+    /// join: the sheet must then be read in one piece, which says why.
+    pub(super) fn absorb(&mut self, mut part: TableBuilder<'a>, lines: u64) -> bool {
+        let Some(context) = part.part.filter(|p| !p.lost) else {
+            return false;
+        };
+        let steps: Vec<u32> = (0..part.step_names.len())
+            .map(|i| self.step_names.intern(part.step_names.texts_at(i)).index() as u32)
+            .collect();
+        let strings: Vec<Sym> = (0..part.strings.len())
+            .map(|i| self.strings.intern(part.strings.texts_at(i)))
+            .collect();
+        let sym = |s: Option<Sym>| s.map(|s| strings[s.index()]);
+        // Lines as `push_row` keeps them: u32, the largest for any beyond.
+        let shift = u32::try_from(lines).unwrap_or(u32::MAX);
+        // The part's names of cases, by case, to move into this table.
+        let mut names: Vec<Option<Box<str>>> = vec![None; part.cases.len()];
+        for (name, i) in part.case_index.drain() {
+            names[i] = Some(name);
+        }
+        // The phase carried down into the part's first rows: this table's
+        // last, when the part's first case continues its last case.
+        let continued = match (self.previous_case, part.cases.first()) {
+            (Some(i), Some(first)) => self.cases[i].name == first.name,
+            _ => false,
+        };
+        let carried = if continued { self.previous_phase } else { None };
+        let mut index_here = Vec::with_capacity(part.cases.len());
+        for (k, (mut c, key)) in part.cases.into_iter().zip(names).enumerate() {
+            for v in &mut c.visits {
+                v.name = steps[v.name as usize];
+                v.line = v.line.saturating_add(shift);
+            }
+            c.segment = sym(c.segment);
+            c.version = sym(c.version);
+            if let Some(r) = &mut c.rare {
+                for t in [&mut r.first_time, &mut r.last_time].into_iter().flatten() {
+                    t.1 += lines;
+                }
+                for p in &mut r.phases {
+                    *p = sym(*p);
+                }
+                if k == 0 {
+                    let n = context.carried.min(r.phases.len());
+                    r.phases[..n].fill(carried);
+                }
+                for d in &mut r.details {
+                    d.channel = sym(d.channel);
+                    d.owner = sym(d.owner);
+                    d.note = sym(d.note);
+                }
+            }
+            let Some(&i) = self.case_index.get(c.name.as_str()) else {
+                let key = key.unwrap_or_else(|| c.name.as_str().into());
+                index_here.push(self.cases.len());
+                self.case_index.insert(key, self.cases.len());
+                self.cases.push(c);
+                continue;
+            };
+            index_here.push(i);
+            let m = &mut self.cases[i];
+            if !m.continues_in(&c) {
+                return false;
+            }
+            m.visits.extend_from_slice(&c.visits);
+            m.feelings.extend_from_slice(&c.feelings);
+            m.segment = m.segment.or(c.segment);
+            m.version = m.version.or(c.version);
+            m.skipped += c.skipped;
+            if let Some(r) = c.rare {
+                let mr = m.rare();
+                mr.phases.extend_from_slice(&r.phases);
+                mr.details.extend_from_slice(&r.details);
+                mr.first_time = mr.first_time.or(r.first_time);
+                mr.last_time = r.last_time.or(mr.last_time);
+            }
+        }
+        if let Some(last) = part.previous_case {
+            self.previous_case = index_here.get(last).copied();
+            self.previous_phase = match sym(part.previous_phase) {
+                None if context.first_run => carried,
+                phase => phase,
+            };
+        }
+        self.rows += part.rows;
+        self.skipped += part.skipped;
+        self.filled_down += part.filled_down;
+        for (mine, theirs) in self.filled.iter_mut().zip(&part.filled) {
+            *mine |= theirs;
+        }
+        self.unfilled = self.filled.iter().filter(|f| !**f).count();
+        self.total_rows
+            .extend(part.total_rows.into_iter().map(|(at, text)| {
+                let at = match at {
+                    CellPos::Text { line, column } => CellPos::Text {
+                        line: line + lines,
+                        column,
+                    },
+                    sheet => sheet,
+                };
+                (at, text)
+            }));
+        true
     }
 
     /// Rows must have one field per header column; trailing empty fields
@@ -483,7 +688,15 @@ impl<'a> TableBuilder<'a> {
         // Phase cells left empty under a filled one (merged cells) carry it on.
         let phase = match self.optional_sym(row, Role::Phase) {
             Some(p) => Some(p),
-            None if self.map.get(Role::Phase).is_some() => self.previous_phase,
+            None if self.map.get(Role::Phase).is_some() => {
+                // The phase above may be in the part before.
+                if let Some(p) = &mut self.part {
+                    if p.first_run && self.previous_phase.is_none() {
+                        p.carried += 1;
+                    }
+                }
+                self.previous_phase
+            }
             None => None,
         };
         self.previous_phase = phase;
@@ -520,12 +733,21 @@ impl<'a> TableBuilder<'a> {
                     self.filled_down += 1;
                     i
                 }
-                None => self.case_named("case 1"),
+                None => {
+                    // In a part, the case above is in the part before.
+                    if let Some(p) = &mut self.part {
+                        p.lost = true;
+                    }
+                    self.case_named("case 1")
+                }
             }
         } else {
             self.case_named(text)
         };
         if self.previous_case != Some(index) {
+            if let (Some(p), Some(_)) = (&mut self.part, self.previous_case) {
+                p.first_run = false;
+            }
             self.previous_phase = None;
         }
         self.previous_case = Some(index);
@@ -665,7 +887,9 @@ impl<'a> TableBuilder<'a> {
                 ));
             }
         }
-        c.rare().last_time = Some((t, line));
+        let rare = c.rare();
+        rare.last_time = Some((t, line));
+        rare.first_time = rare.first_time.or(rare.last_time);
         Ok(())
     }
 

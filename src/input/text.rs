@@ -16,6 +16,22 @@ pub fn read(name: &str, bytes: Vec<u8>, options: &InputOptions) -> Result<Sheet,
         .delimiter
         .unwrap_or_else(|| delimited::sniff_delimiter(&text));
     let mut rows = delimited::TextRows::new(name, &text, delimiter);
+    let format = text_format(name, encoding, delimiter, options);
+    let pending = super::read_rows_pending(name, &mut rows, options, format)?;
+    // The text is let go before the sheet is built: that is when the most
+    // memory is in use.
+    drop(rows);
+    drop(text);
+    pending.finish()
+}
+
+/// How a text file was written, with a note when `--sheet` was given.
+pub(super) fn text_format(
+    name: &str,
+    encoding: String,
+    delimiter: u8,
+    options: &InputOptions,
+) -> SourceFormat {
     let mut format = SourceFormat::text(name, encoding, delimiter as char);
     if let Some(sheet) = &options.sheet {
         format.notes.push(crate::model::Warning::new(
@@ -26,12 +42,7 @@ pub fn read(name: &str, bytes: Vec<u8>, options: &InputOptions) -> Result<Sheet,
             ),
         ));
     }
-    let pending = super::read_rows_pending(name, &mut rows, options, format)?;
-    // The text is let go before the sheet is built: that is when the most
-    // memory is in use.
-    drop(rows);
-    drop(text);
-    pending.finish()
+    format
 }
 
 /// Bytes to text that holds something, or a message saying what the bytes are.

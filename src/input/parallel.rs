@@ -1,0 +1,441 @@
+//! A large text sheet read a block at a time, each block's rows on all
+//! the cores.
+//!
+//! Reading is most of the work on a sheet of a million rows: splitting
+//! records, parsing feelings, finding each row's case. Once the header is
+//! known, rows of a long sheet with a case column are independent of each
+//! other, so the file is read in blocks (never held whole: the memory is
+//! the model's, not the file's); each block is cut at its last line end,
+//! its lines are split into one part per core, each part is read by a
+//! builder of its own ([`TableBuilder::part`]), and the parts are taken
+//! back in order ([`TableBuilder::absorb`]). The sheet is the one the rows
+//! read one by one would give: names and cases in the order they first
+//! appear, every line number the same.
+//!
+//! Only where that is plainly so: a file (standard input cannot be read
+//! twice) of UTF-8 text, its encoding not forced, with no quote character
+//! (a quoted cell may hold a line break, so a line end may not end a row)
+//! and no line ending in a lone `\r`. Otherwise, and on any error or doubt
+//! on the way, [`read_file`] gives `None` and the caller reads the sheet in
+//! one piece, which also words every message exactly as it always has.
+
+use std::io::Read;
+
+use rayon::prelude::*;
+
+use super::delimited::{self, TextRows};
+use super::table::TableBuilder;
+use super::{decode, row, InputOptions, Pending, SourceKind};
+use crate::model::Sheet;
+
+/// Files smaller than this are read in one piece: the cores would not pay.
+const PARALLEL_FROM: u64 = 1 << 20;
+
+/// How much of the file is read at a time.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Blocks {
+    /// The first block: the delimiter and the encoding are judged on it,
+    /// as on the start of the whole text, so it is at least twice
+    /// [`SEEN_AT_START`] (its whole lines must hold that much).
+    pub first: usize,
+    /// Every later block (plus the unfinished line carried over).
+    pub rest: usize,
+}
+
+impl Blocks {
+    /// 4 MiB at a time: large enough that the cores share little, small
+    /// enough that a block is a small part of the memory of what is read.
+    pub const DEFAULT: Blocks = Blocks {
+        first: 4 << 20,
+        rest: 4 << 20,
+    };
+}
+
+/// The most of a text's start that reading it in one piece looks at to
+/// choose the delimiter and to tell text from binary (256 KiB of bytes,
+/// which hold at least the 64 Ki characters the binary check reads).
+const SEEN_AT_START: usize = 256 * 1024;
+
+/// The sheet at `path` read in blocks over the cores, or `None` when it
+/// must be read in one piece (see the module's comment).
+pub(super) fn read_file(path: &str, options: &InputOptions) -> Option<Sheet> {
+    if path == "-" || options.encoding.is_some() {
+        return None;
+    }
+    let file = std::fs::File::open(path).ok()?;
+    let meta = file.metadata().ok()?;
+    if !meta.is_file() || meta.len() < PARALLEL_FROM {
+        return None;
+    }
+    read(path, file, options, Blocks::DEFAULT)
+}
+
+/// The sheet named `name` in `reader`, read in `blocks` over the cores,
+/// or `None` when it must be read in one piece.
+pub(super) fn read(
+    name: &str,
+    mut reader: impl Read,
+    options: &InputOptions,
+    blocks: Blocks,
+) -> Option<Sheet> {
+    if options.encoding.is_some() {
+        return None;
+    }
+    let mut buf = Vec::new();
+    let mut eof = fill(&mut reader, &mut buf, blocks.first.max(2 * SEEN_AT_START))?;
+    if SourceKind::of(name, &buf) != SourceKind::Text || decode::sniff_binary(&buf).is_some() {
+        return None;
+    }
+    let bom = buf.starts_with(b"\xef\xbb\xbf");
+    let mut from = if bom { 3 } else { 0 };
+    let mut cut = from + whole_lines(&buf[from..], eof)?;
+    let text = checked(&buf[from..cut])?;
+    if !eof && text.len() < SEEN_AT_START {
+        return None;
+    }
+    if text.trim().is_empty() || !decode::is_text(text) {
+        return None;
+    }
+    let delimiter = options
+        .delimiter
+        .unwrap_or_else(|| delimited::sniff_delimiter(text));
+    let encoding = if bom { "UTF-8 (BOM)" } else { "UTF-8" };
+    let format = super::text::text_format(name, encoding.to_string(), delimiter, options);
+    let mut header_rows = TextRows::new(name, text, delimiter);
+    let Ok(Pending::Table(mut builder)) = super::begin(name, &mut header_rows, options, format)
+    else {
+        return None;
+    };
+    if !builder.can_read_in_parts() {
+        return None;
+    }
+    // The header is one line (there are no quotes): the rows start on the next.
+    let mut line = builder.header_line() + 1;
+    from += after_line(text, builder.header_line())?;
+    loop {
+        line += read_piece(&mut builder, name, &buf[from..cut], delimiter, line)?;
+        if eof {
+            break;
+        }
+        // Keep the unfinished last line and read on after it.
+        buf.drain(..cut);
+        eof = fill(&mut reader, &mut buf, blocks.rest)?;
+        from = 0;
+        cut = whole_lines(&buf, eof)?;
+    }
+    drop(buf);
+    builder.finish().ok().map(Sheet::Cases)
+}
+
+/// Read up to `more` bytes onto the end of `buf`; whether the end of the
+/// input was reached. `None` on a read error (reading in one piece says what it is).
+fn fill(reader: &mut impl Read, buf: &mut Vec<u8>, more: usize) -> Option<bool> {
+    let want = buf.len() + more;
+    buf.reserve(more);
+    while buf.len() < want {
+        match reader
+            .by_ref()
+            .take((want - buf.len()) as u64)
+            .read_to_end(buf)
+        {
+            Ok(0) => return Some(true),
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(_) => return None,
+        }
+    }
+    Some(false)
+}
+
+/// How many bytes of `bytes` are whole lines: up to the last line end, or
+/// all of them at the end of the input. `None` when a line is longer than
+/// a block.
+fn whole_lines(bytes: &[u8], eof: bool) -> Option<usize> {
+    if eof {
+        return Some(bytes.len());
+    }
+    bytes.iter().rposition(|&b| b == b'\n').map(|i| i + 1)
+}
+
+/// `bytes` as text that can be split at any line end: UTF-8, no quote
+/// character, and no lone `\r` ending a line.
+fn checked(bytes: &[u8]) -> Option<&str> {
+    // `contains` on bytes is a fast search; most sheets have no `\r` at all.
+    if bytes.contains(&b'"') {
+        return None;
+    }
+    if bytes.contains(&b'\r') {
+        let lone_cr = bytes
+            .iter()
+            .enumerate()
+            .any(|(i, &b)| b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+        if lone_cr {
+            return None;
+        }
+    }
+    std::str::from_utf8(bytes).ok()
+}
+
+/// The number of line ends in `bytes`.
+fn newlines(bytes: &[u8]) -> u64 {
+    bytes.iter().filter(|&&b| b == b'\n').count() as u64
+}
+
+/// The byte just after line `line` (1-based) of `text`.
+fn after_line(text: &str, line: u64) -> Option<usize> {
+    let line = usize::try_from(line).ok()?;
+    let end = text
+        .bytes()
+        .enumerate()
+        .filter(|&(_, b)| b == b'\n')
+        .nth(line.checked_sub(1)?)
+        .map_or(text.len(), |(i, _)| i + 1);
+    Some(end)
+}
+
+/// Read the rows of `piece` (whole lines, the first on line `line`) into
+/// `builder`: one part per core, each checked ([`checked`]) and read
+/// there, taken back in order. The number of lines read; `None` when the
+/// sheet must be read in one piece.
+fn read_piece(
+    builder: &mut TableBuilder,
+    name: &str,
+    piece: &[u8],
+    delimiter: u8,
+    line: u64,
+) -> Option<u64> {
+    let parts = split_lines(piece, rayon::current_num_threads().max(1));
+    let read: Vec<Option<(TableBuilder, u64)>> = parts
+        .par_iter()
+        .map(|&bytes| {
+            let text = checked(bytes)?;
+            let mut part = builder.part();
+            let mut rows = TextRows::new(name, text, delimiter);
+            row::feed(&mut rows, &mut part).ok()?;
+            Some((part, newlines(bytes)))
+        })
+        .collect();
+    let mut lines = 0;
+    for part in read {
+        let (part, n) = part?;
+        if !builder.absorb(part, line + lines - 1) {
+            return None;
+        }
+        lines += n;
+    }
+    Some(lines)
+}
+
+/// `bytes` (whole lines) in at most `n` parts of about the same size, each
+/// made of whole lines.
+fn split_lines(bytes: &[u8], n: usize) -> Vec<&[u8]> {
+    let mut parts = Vec::with_capacity(n);
+    let mut from = 0;
+    for k in 1..=n {
+        let goal = (bytes.len() * k / n).max(from);
+        let end = if k == n {
+            bytes.len()
+        } else {
+            bytes[goal..]
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(bytes.len(), |i| goal + i + 1)
+        };
+        if end > from {
+            parts.push(&bytes[from..end]);
+        }
+        from = end;
+    }
+    parts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_split_into_parts_of_whole_lines() {
+        let text = b"a,1\nbb,2\nccc,3\nd,4\n";
+        let parts = split_lines(text, 2);
+        assert_eq!(parts, [&b"a,1\nbb,2\nccc,3\n"[..], &b"d,4\n"[..]]);
+        assert_eq!(split_lines(text, 1), [&text[..]]);
+        assert_eq!(split_lines(b"a\n", 4), [&b"a\n"[..]]);
+        assert!(split_lines(b"", 3).is_empty());
+    }
+
+    #[test]
+    fn text_with_quotes_or_lone_cr_is_not_split() {
+        assert_eq!(checked(b"a,1\r\nb,2\n"), Some("a,1\r\nb,2\n"));
+        assert_eq!(checked(b"a,\"1\"\n"), None);
+        assert_eq!(checked(b"a,1\rb,2\n"), None);
+        assert_eq!(checked(b"a,1\r"), None);
+        assert_eq!(checked(b"a,\xff\n"), None);
+    }
+
+    /// Everything a sheet of cases holds, to compare two readings.
+    fn fingerprint(sheet: &Sheet) -> String {
+        let Sheet::Cases(ds) = sheet else {
+            return format!("{sheet:?}");
+        };
+        let strings: Vec<&str> = (0..ds.strings.len())
+            .map(|i| ds.strings.texts_at(i))
+            .collect();
+        format!(
+            "{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{strings:?}",
+            ds.source, ds.scale, ds.columns, ds.steps, ds.cases, ds.warnings, ds.warning_details
+        )
+    }
+
+    /// A long sheet of `cases` cases of 12 steps (about 30 bytes a row),
+    /// with what reading in parts must get right: cases continued across
+    /// parts, phases carried down, skipped feelings, rows of totals, blank
+    /// lines, times (with `time`), and `extra` at the end of every row.
+    fn big_sheet(cases: usize, end: &str, time: bool, extra: &str) -> String {
+        let head = if time {
+            "case,segment,phase,step,feeling,time"
+        } else {
+            "case,segment,phase,step,feeling"
+        };
+        let mut s = format!("Survey export{end}{end}{head}{extra}{end}");
+        for c in 0..cases {
+            let seg = ["new", "upgrade", "churn"][c % 3];
+            for k in 0..12 {
+                let phase = match k {
+                    0 => "before",
+                    6 => "during",
+                    _ => "",
+                };
+                let feeling = match (c * 7 + k * 3) % 13 {
+                    0 => String::new(),
+                    v => format!("{}", (v % 11) as i64 - 5),
+                };
+                let time = if time {
+                    format!(",{}m", k * 5)
+                } else {
+                    String::new()
+                };
+                s += &format!("C{c:05},{seg},{phase},step {k},{feeling}{time}{extra}{end}");
+                if (c + k) % 97 == 0 {
+                    s += end;
+                }
+            }
+            if c % 1000 == 999 {
+                let time = if time { "," } else { "" };
+                s += &format!("C{c:05},{seg},,Total,3{time}{extra}{end}");
+            }
+        }
+        s
+    }
+
+    /// `text` with the first `from` in the rows of case `case` made `to`.
+    fn in_case(text: &str, case: usize, from: &str, to: &str) -> String {
+        let start = text.find(&format!("C{case:05},")).unwrap();
+        let at = start + text[start..].find(from).unwrap();
+        format!("{}{to}{}", &text[..at], &text[at + from.len()..])
+    }
+
+    /// Read `text` in parts with small blocks, and in one piece.
+    fn both(text: &str, options: &InputOptions) -> (Option<String>, String) {
+        let blocks = Blocks {
+            first: SEEN_AT_START,
+            rest: 7_000,
+        };
+        let parts = read("t.csv", text.as_bytes(), options, blocks).map(|s| fingerprint(&s));
+        let whole = super::super::parse_sheet("t.csv", text.as_bytes().to_vec(), options)
+            .map(|s| fingerprint(&s))
+            .unwrap_or_else(|e| e.to_string());
+        if let Some(p) = parts.as_deref().filter(|p| *p != whole) {
+            let at = p
+                .bytes()
+                .zip(whole.bytes())
+                .take_while(|(a, b)| a == b)
+                .count();
+            panic!(
+                "read in parts: …{}…\nread whole: …{}…",
+                &p[at.saturating_sub(300)..(at + 200).min(p.len())],
+                &whole[at.saturating_sub(300)..(at + 200).min(whole.len())]
+            );
+        }
+        (parts, whole)
+    }
+
+    /// Read in parts, and the same as read whole.
+    fn same(text: &str) {
+        let (parts, whole) = both(text, &InputOptions::default());
+        assert!(
+            parts.is_some(),
+            "not read in parts; read whole: {}",
+            &whole[..whole.len().min(300)]
+        );
+    }
+
+    /// Read whole only: (the sheet or the error read whole).
+    fn whole_only(text: &str) -> String {
+        let (parts, whole) = both(text, &InputOptions::default());
+        assert!(parts.is_none());
+        whole
+    }
+
+    #[test]
+    fn a_sheet_read_in_parts_is_the_sheet_read_whole() {
+        for end in ["\n", "\r\n"] {
+            let text = big_sheet(5_000, end, true, "");
+            assert!(text.len() > 2 * SEEN_AT_START);
+            same(&text);
+        }
+        // With a byte-order mark and an ignored column.
+        same(&format!("\u{feff}{}", big_sheet(4_000, "\n", true, ",x")));
+        // With every case's rows spread over the whole sheet.
+        let text = big_sheet(4_000, "\n", false, "");
+        let mut lines: Vec<&str> = text.lines().collect();
+        lines[3..].sort_by_key(|l| l.split(',').nth(3).map(str::to_string));
+        same(&lines.join("\n"));
+    }
+
+    #[test]
+    fn what_needs_the_rows_before_a_part_is_read_whole() {
+        let text = big_sheet(4_000, "\n", true, "");
+        // A quote, a lone CR, bytes that are not UTF-8.
+        whole_only(&in_case(&text, 3000, "step 2", "\"step 2\""));
+        whole_only(&in_case(&text, 3000, "step 2,", "step 2,\r"));
+        let mut bytes = text.clone().into_bytes();
+        let at = bytes.len() - 5;
+        bytes[at] = 0xe9;
+        assert!(read(
+            "t.csv",
+            &bytes[..],
+            &InputOptions::default(),
+            Blocks::DEFAULT
+        )
+        .is_none());
+        // Empty case cells (merged cells): whole, or the same.
+        let filled_down = text.replace("\nC0", "\n,");
+        let (parts, _) = both(&filled_down, &InputOptions::default());
+        assert!(parts.is_none());
+        // Time going backwards in a case, here and there.
+        for case in [0, 2_000, 3_999] {
+            let back = in_case(
+                &text,
+                case,
+                "step 11,",
+                "step 11,2,0m\nC00000,new,,step 12,",
+            );
+            assert!(whole_only(&back).contains("time goes backwards"));
+        }
+    }
+
+    #[test]
+    fn errors_are_left_to_the_reading_in_one_piece() {
+        let text = big_sheet(4_000, "\n", true, "");
+        for case in [1, 3_500] {
+            let bad = in_case(&text, case, "step 4,", "step 4,9");
+            assert!(whole_only(&bad).contains("is outside the scale"));
+        }
+    }
+
+    #[test]
+    fn rows_start_after_the_header_line() {
+        assert_eq!(after_line("title\nstep,feeling\na,1\n", 2), Some(19));
+        assert_eq!(after_line("step,feeling", 1), Some(12));
+    }
+}
