@@ -8,11 +8,12 @@ use super::row::{Cell, Row, RowSink};
 use super::time;
 use super::{InputOptions, LayoutChoice, SourceFormat};
 use crate::error::{quote, CellPos, InputError, Location};
-use crate::model::align::{self, AlignError, Visit};
+use crate::model::align::{self, AlignError, Visit, Visited};
 use crate::model::{
     Case, Columns, Dataset, Detail, FastMap, Interner, Point, Scale, SheetShape, SourceInfo, Step,
     Sym, TimeValue, Warning,
 };
+use rayon::prelude::*;
 
 /// What a row says about its step beyond one case's feeling.
 #[derive(Debug, Clone, Copy, Default)]
@@ -21,16 +22,48 @@ struct Shared {
     detail: Detail,
 }
 
-/// A case as its rows arrive. Per visit: the visit, its feeling (NaN when
-/// the cell was empty: the step was skipped), and, only when the sheet has
-/// those columns, its phase and details; so a plain sheet costs 40 bytes a row.
+/// One row of a case as it is read: its step name's id, its line, and its
+/// feeling (NaN when the cell was empty: the step was skipped). Sixteen
+/// bytes, like the [`Point`] it becomes in place once the steps are aligned.
+#[derive(Debug, Clone, Copy)]
+struct Seen {
+    name: u32,
+    line: u32,
+    feeling: f64,
+}
+
+impl Visited for Seen {
+    fn name(self) -> u32 {
+        self.name
+    }
+
+    fn line(self) -> u32 {
+        self.line
+    }
+
+    /// Orders, in the sheets that have them, are kept beside the rows.
+    fn order(self) -> Option<f64> {
+        None
+    }
+}
+
+/// Which of the columns only some sheets have are kept per row.
+#[derive(Debug, Clone, Copy)]
+struct Kept {
+    phase: bool,
+    details: bool,
+    order: bool,
+}
+
+/// A case as its rows arrive: per row, what it saw ([`Seen`]), and, only
+/// when the sheet has those columns, its phase, details and order; so a
+/// plain sheet costs 16 bytes a row.
 #[derive(Debug)]
 struct CaseBuild {
     name: String,
     segment: Option<Sym>,
     version: Option<Sym>,
-    visits: Vec<Visit>,
-    feelings: Vec<f64>,
+    rows: Vec<Seen>,
     /// What only sheets with a phase, detail or time column need, made
     /// when first needed: a plain sheet's case stays small (a million
     /// cases of two rows each are mostly this struct).
@@ -46,6 +79,7 @@ struct CaseBuild {
 struct Rare {
     phases: Vec<Option<Sym>>,
     details: Vec<Detail>,
+    orders: Vec<Option<f64>>,
     /// Last time seen, with its line, to refuse time going backwards.
     last_time: Option<(TimeValue, u64)>,
     /// First time seen, with its line: when a sheet is read in parts, the
@@ -58,21 +92,69 @@ impl CaseBuild {
         self.rare.get_or_insert_with(Box::default)
     }
 
-    fn push(&mut self, visit: Visit, feeling: Option<f64>, shared: &Shared, columns: (bool, bool)) {
+    fn push(&mut self, visit: Visit, feeling: Option<f64>, shared: &Shared, kept: Kept) {
         self.skipped += usize::from(feeling.is_none());
-        self.visits.push(visit);
-        self.feelings.push(feeling.unwrap_or(f64::NAN));
-        let (phase, details) = columns;
-        if phase {
+        self.rows.push(Seen {
+            name: visit.name,
+            line: visit.line,
+            feeling: feeling.unwrap_or(f64::NAN),
+        });
+        if kept.phase {
             self.rare().phases.push(shared.phase);
         }
-        if details {
+        if kept.order {
+            self.rare().orders.push(visit.order);
+        }
+        if kept.details {
             self.rare().details.push(shared.detail);
         }
     }
 
     fn new(name: String) -> Self {
         Self::with_capacity(name, 0)
+    }
+
+    /// The case, its `rows` (taken out of it to align them) made its
+    /// points: the skipped left out, each at its aligned step (`positions`,
+    /// one per row), in the order of the steps. The rows' memory becomes
+    /// the points': a large sheet is never held twice.
+    fn into_case(self, rows: Vec<Seen>, positions: &[u32]) -> Case {
+        let mut details: Vec<Detail> = match &self.rare {
+            Some(r) if !r.details.is_empty() => rows
+                .iter()
+                .zip(&r.details)
+                .filter(|(row, _)| !row.feeling.is_nan())
+                .map(|(_, d)| *d)
+                .collect(),
+            _ => Vec::new(),
+        };
+        let mut points: Vec<Point> = rows
+            .into_iter()
+            .enumerate()
+            .filter(|(_, row)| !row.feeling.is_nan())
+            .map(|(k, row)| Point {
+                step: positions[k],
+                line: row.line,
+                feeling: row.feeling,
+            })
+            .collect();
+        // A case's own rows are already in the steps' order unless cases
+        // disagreed on it. (A case's steps are all different.)
+        if points.windows(2).any(|w| w[0].step > w[1].step) {
+            let mut by_step: Vec<usize> = (0..points.len()).collect();
+            by_step.sort_by_key(|&k| points[k].step);
+            points = by_step.iter().map(|&k| points[k]).collect();
+            if !details.is_empty() {
+                details = by_step.iter().map(|&k| details[k]).collect();
+            }
+        }
+        Case {
+            name: self.name,
+            segment: self.segment,
+            version: self.version,
+            points,
+            details,
+        }
     }
 
     /// Whether `later`, the same case's rows in a later part of the sheet,
@@ -99,8 +181,7 @@ impl CaseBuild {
             name,
             segment: None,
             version: None,
-            visits: Vec::with_capacity(visits),
-            feelings: Vec::with_capacity(visits),
+            rows: Vec::with_capacity(visits),
             rare: None,
             skipped: 0,
             unnamed: false,
@@ -553,9 +634,9 @@ impl<'a> TableBuilder<'a> {
         let carried = if continued { self.previous_phase } else { None };
         let mut index_here = Vec::with_capacity(part.cases.len());
         for (k, (mut c, key)) in part.cases.into_iter().zip(names).enumerate() {
-            for v in &mut c.visits {
-                v.name = steps[v.name as usize];
-                v.line = v.line.saturating_add(shift);
+            for r in &mut c.rows {
+                r.name = steps[r.name as usize];
+                r.line = r.line.saturating_add(shift);
             }
             c.segment = sym(c.segment);
             c.version = sym(c.version);
@@ -588,8 +669,7 @@ impl<'a> TableBuilder<'a> {
             if !m.continues_in(&c) {
                 return false;
             }
-            m.visits.extend_from_slice(&c.visits);
-            m.feelings.extend_from_slice(&c.feelings);
+            m.rows.extend_from_slice(&c.rows);
             m.segment = m.segment.or(c.segment);
             m.version = m.version.or(c.version);
             m.skipped += c.skipped;
@@ -597,6 +677,7 @@ impl<'a> TableBuilder<'a> {
                 let mr = m.rare();
                 mr.phases.extend_from_slice(&r.phases);
                 mr.details.extend_from_slice(&r.details);
+                mr.orders.extend_from_slice(&r.orders);
                 mr.first_time = mr.first_time.or(r.first_time);
                 mr.last_time = r.last_time.or(mr.last_time);
             }
@@ -765,7 +846,7 @@ impl<'a> TableBuilder<'a> {
             return i;
         }
         self.case_index.insert(name.into(), self.cases.len());
-        let hint = self.cases.last().map_or(0, |c| c.visits.len());
+        let hint = self.cases.last().map_or(0, |c| c.rows.len());
         self.cases
             .push(CaseBuild::with_capacity(name.to_string(), hint));
         self.cases.len() - 1
@@ -991,14 +1072,35 @@ impl<'a> TableBuilder<'a> {
                 "one row per step under the header",
             ));
         }
-        let visits: Vec<Vec<Visit>> = self
+        let rows: Vec<Vec<Seen>> = self
             .cases
             .iter_mut()
-            .map(|c| std::mem::take(&mut c.visits))
+            .map(|c| std::mem::take(&mut c.rows))
             .collect();
         let names = &self.step_names;
         let name_of = |id: u32| names.texts_at(id as usize).to_string();
-        let alignment = align::align(&visits, &name_of).map_err(|e| match e {
+        let aligned = if self.map.get(Role::Order).is_some() {
+            // The order column's values are beside the rows: visits with them.
+            let visits: Vec<Vec<Visit>> = rows
+                .iter()
+                .zip(&self.cases)
+                .map(|(rows, c)| {
+                    let orders = c.rare.as_ref().map_or(&[][..], |r| &r.orders[..]);
+                    rows.iter()
+                        .enumerate()
+                        .map(|(k, r)| Visit {
+                            name: r.name,
+                            line: r.line,
+                            order: orders.get(k).copied().flatten(),
+                        })
+                        .collect()
+                })
+                .collect();
+            align::align(&visits, &name_of)
+        } else {
+            align::align(&rows, &name_of)
+        };
+        let alignment = aligned.map_err(|e| match e {
             AlignError::ConflictingOrder {
                 name,
                 first_line,
@@ -1038,13 +1140,13 @@ impl<'a> TableBuilder<'a> {
             })
             .collect();
         let left_out = self.left_out_columns_and_rows();
-        let mut cases = Vec::with_capacity(self.cases.len());
         // Columns with no header and no values (a sheet's trailing columns)
         // are left out silently, their empty cells not counted as skipped.
         let silent: Vec<bool> = self
             .cases
             .iter()
-            .map(|c| c.unnamed && c.feelings.iter().all(|f| f.is_nan()))
+            .zip(&rows)
+            .map(|(c, rows)| c.unnamed && rows.iter().all(|r| r.feeling.is_nan()))
             .collect();
         self.skipped -= self
             .cases
@@ -1053,46 +1155,24 @@ impl<'a> TableBuilder<'a> {
             .filter(|(_, &s)| s)
             .map(|(c, _)| c.skipped)
             .sum::<usize>();
-        // Each case's rows are let go as its points are made, so the sheet
-        // is never held twice.
-        let built = self.cases.into_iter().zip(visits).zip(alignment.positions);
-        for ((c, case_visits), positions) in built {
-            for (k, &pos) in positions.iter().enumerate() {
-                if steps[pos].phase.is_none() {
-                    steps[pos].phase = c
-                        .rare
-                        .as_ref()
-                        .and_then(|r| r.phases.get(k).copied().flatten());
-                }
-            }
-            // Points in aligned order; a case's own visits are already in it
-            // unless cases disagreed on the order.
-            let mut order: Vec<usize> = (0..positions.len())
-                .filter(|&k| !c.feelings[k].is_nan())
-                .collect();
-            if order.windows(2).any(|w| positions[w[0]] > positions[w[1]]) {
-                order.sort_by_key(|&k| positions[k]);
-            }
-            let points = order
-                .iter()
-                .map(|&k| Point {
-                    step: positions[k] as u32,
-                    line: case_visits[k].line,
-                    feeling: c.feelings[k],
-                })
-                .collect();
-            let details = match &c.rare {
-                Some(r) if !r.details.is_empty() => order.iter().map(|&k| r.details[k]).collect(),
-                _ => Vec::new(),
+        // A step's phase is the first one a case gives it.
+        for (c, positions) in self.cases.iter().zip(&alignment.positions) {
+            let Some(r) = c.rare.as_ref().filter(|r| !r.phases.is_empty()) else {
+                continue;
             };
-            cases.push(Case {
-                name: c.name,
-                segment: c.segment,
-                version: c.version,
-                points,
-                details,
-            });
+            for (&pos, &phase) in positions.iter().zip(&r.phases) {
+                let step = &mut steps[pos as usize];
+                step.phase = step.phase.or(phase);
+            }
         }
+        // Each case's rows become its points in place, on all cores.
+        let mut cases: Vec<Case> = self
+            .cases
+            .into_par_iter()
+            .zip(rows)
+            .zip(alignment.positions)
+            .map(|((c, rows), positions)| c.into_case(rows, &positions))
+            .collect();
         if cases.iter().all(|c| c.points.is_empty()) {
             return Err(InputError::new(
                 Location::file(self.name),
@@ -1265,7 +1345,11 @@ impl RowSink for TableBuilder<'_> {
             SheetShape::Wide | SheetShape::Summary | SheetShape::Journey => None,
         };
         let shared = self.shared_cells(row)?;
-        let stored = (self.has_phase, self.has_details);
+        let stored = Kept {
+            phase: self.has_phase,
+            details: self.has_details,
+            order: self.map.get(Role::Order).is_some(),
+        };
         match long_case {
             Some(case) => {
                 let feeling = self.feeling(self.map.cell(row, Role::Feeling), "feeling")?;

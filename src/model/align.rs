@@ -29,6 +29,30 @@ pub struct Visit {
     pub order: Option<f64>,
 }
 
+/// What alignment needs of one row of a case: its step-name id, its
+/// 1-based line (for messages), and its value in the order column. A
+/// reader that keeps its rows in another shape aligns them as they are,
+/// with no copy as [`Visit`]s.
+pub trait Visited: Copy {
+    fn name(self) -> u32;
+    fn line(self) -> u32;
+    fn order(self) -> Option<f64>;
+}
+
+impl Visited for Visit {
+    fn name(self) -> u32 {
+        self.name
+    }
+
+    fn line(self) -> u32 {
+        self.line
+    }
+
+    fn order(self) -> Option<f64> {
+        self.order
+    }
+}
+
 /// An aligned step: the name id and which visit of that name within a case it
 /// is (1 = first, 2 = second visit ...).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -44,8 +68,8 @@ pub struct Alignment {
     /// exactly once.
     pub steps: Vec<StepKey>,
     /// For each case, for each of its visits in file order, the index into
-    /// `steps`.
-    pub positions: Vec<Vec<usize>>,
+    /// `steps` (four bytes each: a million visits are aligned at once).
+    pub positions: Vec<Vec<u32>>,
     /// Human-readable warnings (cases disagreeing on the order of steps, an
     /// order column that could not be used).
     pub warnings: Vec<String>,
@@ -109,15 +133,15 @@ const MAX_NAMES_IN_WARNING: usize = 10;
 ///
 /// Never panics; allocations are per case and per distinct step, not per
 /// visit.
-pub fn align(
-    cases: &[Vec<Visit>],
+pub fn align<V: Visited>(
+    cases: &[Vec<V>],
     name_of: &dyn Fn(u32) -> String,
 ) -> Result<Alignment, AlignError> {
     let interned = intern(cases);
     let n = interned.keys.len();
     let mut warnings = Vec::new();
 
-    let any_order = cases.iter().flatten().any(|v| v.order.is_some());
+    let any_order = cases.iter().flatten().any(|v| v.order().is_some());
     let explicit = if any_order {
         explicit_order(cases, &interned, name_of, &mut warnings)?
     } else {
@@ -128,9 +152,10 @@ pub fn align(
         None => merge_order(cases, &interned, name_of, &mut warnings),
     };
 
-    let mut step_of_node = vec![0usize; n];
+    let mut step_of_node = vec![0u32; n];
     for (i, &node) in order.iter().enumerate() {
-        step_of_node[node] = i;
+        // Fewer steps than visits, and visits are counted in `u32` lines.
+        step_of_node[node] = u32::try_from(i).unwrap_or(u32::MAX);
     }
     let steps = order.iter().map(|&node| interned.keys[node]).collect();
     let mut positions = Vec::with_capacity(cases.len());
@@ -138,7 +163,12 @@ pub fn align(
     for case in cases {
         let nodes = &interned.visit_node[offset..offset + case.len()];
         offset += case.len();
-        positions.push(nodes.iter().map(|&node| step_of_node[node]).collect());
+        positions.push(
+            nodes
+                .iter()
+                .map(|&node| step_of_node[node as usize])
+                .collect(),
+        );
     }
     Ok(Alignment {
         steps,
@@ -151,8 +181,10 @@ pub fn align(
 struct Interned {
     /// The step of each node.
     keys: Vec<StepKey>,
-    /// The node of each visit, all cases concatenated in order.
-    visit_node: Vec<usize>,
+    /// The node of each visit, all cases concatenated in order (four
+    /// bytes each: nodes are fewer than visits, and visits fit in `u32`
+    /// lines).
+    visit_node: Vec<u32>,
 }
 
 /// Maps name ids to compact indices 0..names, in first-appearance order.
@@ -164,8 +196,8 @@ enum NameIndex {
 }
 
 impl NameIndex {
-    fn new(cases: &[Vec<Visit>], total: usize) -> Self {
-        let max = cases.iter().flatten().map(|v| v.name).max();
+    fn new<V: Visited>(cases: &[Vec<V>], total: usize) -> Self {
+        let max = cases.iter().flatten().map(|v| v.name()).max();
         let limit = total.saturating_mul(4).saturating_add(1024);
         match max {
             None => NameIndex::Dense(Vec::new()),
@@ -199,7 +231,7 @@ impl NameIndex {
     }
 }
 
-fn intern(cases: &[Vec<Visit>]) -> Interned {
+fn intern<V: Visited>(cases: &[Vec<V>]) -> Interned {
     let total: usize = cases.iter().map(Vec::len).sum();
     let mut names = NameIndex::new(cases, total);
     // Per compact name: the node of its first occurrence, and of occurrences
@@ -215,11 +247,11 @@ fn intern(cases: &[Vec<Visit>]) -> Interned {
     for case in cases {
         let start = visit_node.len();
         for v in case {
-            let (ni, is_new) = names.get_or_insert(v.name, first_node.len());
+            let (ni, is_new) = names.get_or_insert(v.name(), first_node.len());
             let node = if is_new {
                 let node = keys.len();
                 keys.push(StepKey {
-                    name: v.name,
+                    name: v.name(),
                     occurrence: 1,
                 });
                 node_name.push(ni);
@@ -239,7 +271,7 @@ fn intern(cases: &[Vec<Visit>]) -> Interned {
                         None => {
                             let node = keys.len();
                             keys.push(StepKey {
-                                name: v.name,
+                                name: v.name(),
                                 occurrence: count,
                             });
                             node_name.push(ni);
@@ -249,10 +281,10 @@ fn intern(cases: &[Vec<Visit>]) -> Interned {
                     }
                 }
             };
-            visit_node.push(node);
+            visit_node.push(u32::try_from(node).unwrap_or(u32::MAX));
         }
         for &node in &visit_node[start..] {
-            counts[node_name[node]] = 0;
+            counts[node_name[node as usize]] = 0;
         }
     }
     Interned { keys, visit_node }
@@ -270,8 +302,8 @@ fn step_label(key: StepKey, name_of: &dyn Fn(u32) -> String) -> String {
 
 /// Order from the `order` column, or `None` (with a warning) if some step has
 /// no order on any row.
-fn explicit_order(
-    cases: &[Vec<Visit>],
+fn explicit_order<V: Visited>(
+    cases: &[Vec<V>],
     interned: &Interned,
     name_of: &dyn Fn(u32) -> String,
     warnings: &mut Vec<String>,
@@ -280,18 +312,19 @@ fn explicit_order(
     // (order, line that first gave it)
     let mut node_order: Vec<Option<(f64, u64)>> = vec![None; n];
     for (v, &node) in cases.iter().flatten().zip(&interned.visit_node) {
-        let Some(order) = v.order else { continue };
+        let node = node as usize;
+        let Some(order) = v.order() else { continue };
         let order = order + 0.0; // -0.0 → 0.0
         match node_order[node] {
-            None => node_order[node] = Some((order, u64::from(v.line))),
+            None => node_order[node] = Some((order, u64::from(v.line()))),
             Some((first, first_line)) => {
                 let same = first == order || (first.is_nan() && order.is_nan());
                 if !same {
                     return Err(AlignError::ConflictingOrder {
-                        name: v.name,
+                        name: v.name(),
                         first_line,
                         first_order: first,
-                        second_line: u64::from(v.line),
+                        second_line: u64::from(v.line()),
                         second_order: order,
                     });
                 }
@@ -302,13 +335,13 @@ fn explicit_order(
         .iter()
         .flatten()
         .zip(&interned.visit_node)
-        .find(|(_, &node)| node_order[node].is_none());
+        .find(|(_, &node)| node_order[node as usize].is_none());
     if let Some((v, &node)) = missing {
         warnings.push(format!(
             "the order column is blank for {:?} (line {}) and no other row gives that step an \
              order: ignoring the order column and merging the steps of all cases",
-            step_label(interned.keys[node], name_of),
-            v.line
+            step_label(interned.keys[node as usize], name_of),
+            v.line()
         ));
         return Ok(None);
     }
@@ -328,59 +361,109 @@ struct Graph {
     adj: Vec<usize>,
 }
 
+/// The distinct edges among `n` nodes, in the order they are first added.
+/// A million visits give a million edges but few distinct ones, so only
+/// those are kept: when there are few nodes, whether an edge was seen is a
+/// bit in an `n × n` table; with many, the edges are kept and sorted.
+enum Edges {
+    Table {
+        n: usize,
+        seen: Vec<u64>,
+        first_seen: Vec<(usize, usize)>,
+    },
+    All(Vec<(usize, usize)>),
+}
+
+/// Up to this many nodes, seen edges are bits of a table (512 KiB at most).
+const EDGE_TABLE_NODES: usize = 2048;
+
+impl Edges {
+    fn new(n: usize) -> Self {
+        if n <= EDGE_TABLE_NODES {
+            Edges::Table {
+                n,
+                seen: vec![0; (n * n).div_ceil(64)],
+                first_seen: Vec::new(),
+            }
+        } else {
+            Edges::All(Vec::new())
+        }
+    }
+
+    #[inline]
+    fn add(&mut self, u: usize, v: usize) {
+        match self {
+            Edges::Table {
+                n,
+                seen,
+                first_seen,
+            } => {
+                let bit = u * *n + v;
+                let word = &mut seen[bit / 64];
+                if *word & (1 << (bit % 64)) == 0 {
+                    *word |= 1 << (bit % 64);
+                    first_seen.push((u, v));
+                }
+            }
+            Edges::All(all) => all.push((u, v)),
+        }
+    }
+
+    /// Each distinct edge once, where it was first added.
+    fn into_first_seen(self) -> Vec<(usize, usize)> {
+        match self {
+            Edges::Table { first_seen, .. } => first_seen,
+            Edges::All(all) => {
+                // Keep the first of each: sort by edge, then by where it came.
+                let mut keyed: Vec<(usize, usize, usize)> = all
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &(u, v))| (u, v, i))
+                    .collect();
+                keyed.sort_unstable();
+                keyed.dedup_by_key(|&mut (u, v, _)| (u, v));
+                keyed.sort_unstable_by_key(|&(_, _, i)| i);
+                keyed.into_iter().map(|(u, v, _)| (u, v)).collect()
+            }
+        }
+    }
+}
+
 impl Graph {
     #[inline]
     fn succ(&self, u: usize) -> &[usize] {
         &self.adj[self.start[u]..self.start[u + 1]]
     }
 
-    /// Deduplicated edges between consecutive visits of each case.
-    fn from_cases(cases: &[Vec<Visit>], interned: &Interned) -> Graph {
+    /// Deduplicated edges between consecutive visits of each case; each
+    /// node's successors in the order their edges first appear.
+    fn from_cases<V: Visited>(cases: &[Vec<V>], interned: &Interned) -> Graph {
         let n = interned.keys.len();
-        let case_nodes = || {
-            let mut offset = 0usize;
-            cases.iter().map(move |case| {
-                let s = &interned.visit_node[offset..offset + case.len()];
-                offset += case.len();
-                s
-            })
-        };
-        let mut start = vec![0usize; n + 1];
-        for nodes in case_nodes() {
+        let mut edges = Edges::new(n);
+        let mut offset = 0usize;
+        for case in cases {
+            let nodes = &interned.visit_node[offset..offset + case.len()];
+            offset += case.len();
             for w in nodes.windows(2) {
-                start[w[0] + 1] += 1;
+                edges.add(w[0] as usize, w[1] as usize);
             }
+        }
+        let edges = edges.into_first_seen();
+        // Grouped by source (a counting sort, so each source keeps its
+        // successors in the order they were first seen).
+        let mut start = vec![0usize; n + 1];
+        for &(u, _) in &edges {
+            start[u + 1] += 1;
         }
         for u in 0..n {
             start[u + 1] += start[u];
         }
-        let mut adj = vec![0usize; start[n]];
+        let mut adj = vec![0usize; edges.len()];
         let mut fill = start.clone();
-        for nodes in case_nodes() {
-            for w in nodes.windows(2) {
-                adj[fill[w[0]]] = w[1];
-                fill[w[0]] += 1;
-            }
+        for &(u, v) in &edges {
+            adj[fill[u]] = v;
+            fill[u] += 1;
         }
-        // Deduplicate each list in place (stamp = last source that kept it).
-        let mut stamp = vec![usize::MAX; n];
-        let mut write = 0usize;
-        let mut read_start = 0usize;
-        for u in 0..n {
-            let read_end = start[u + 1];
-            start[u] = write;
-            for read in read_start..read_end {
-                let v = adj[read];
-                if stamp[v] != u {
-                    stamp[v] = u;
-                    adj[write] = v;
-                    write += 1;
-                }
-            }
-            read_start = read_end;
-        }
-        start[n] = write;
-        adj.truncate(write);
         Graph { start, adj }
     }
 
@@ -533,8 +616,8 @@ impl Cycles {
 
 /// Merged order: Kahn's algorithm, ties and cycles broken by first
 /// appearance (node id).
-fn merge_order(
-    cases: &[Vec<Visit>],
+fn merge_order<V: Visited>(
+    cases: &[Vec<V>],
     interned: &Interned,
     name_of: &dyn Fn(u32) -> String,
     warnings: &mut Vec<String>,
@@ -859,11 +942,11 @@ mod tests {
 
     #[test]
     fn empty_input() {
-        let al = align(&[], &name_of).unwrap();
+        let al = align::<Visit>(&[], &name_of).unwrap();
         assert_eq!(al, Alignment::default());
-        let al = align(&[vec![], vec![]], &name_of).unwrap();
+        let al = align::<Visit>(&[vec![], vec![]], &name_of).unwrap();
         assert!(al.steps.is_empty());
-        assert_eq!(al.positions, vec![Vec::<usize>::new(), vec![]]);
+        assert_eq!(al.positions, vec![Vec::<u32>::new(), vec![]]);
     }
 
     #[test]
@@ -922,6 +1005,7 @@ mod tests {
             assert_eq!(case.len(), pos.len());
             let mut seen = std::collections::HashMap::new();
             for (v, &p) in case.iter().zip(pos) {
+                let p = p as usize;
                 let k = seen.entry(v.name).or_insert(0u32);
                 *k += 1;
                 assert!(p < al.steps.len());
@@ -937,7 +1021,7 @@ mod tests {
         // Every step is used by some visit.
         let mut used = vec![false; al.steps.len()];
         for &p in al.positions.iter().flatten() {
-            used[p] = true;
+            used[p as usize] = true;
         }
         assert!(used.iter().all(|&u| u));
     }
