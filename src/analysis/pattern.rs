@@ -8,6 +8,7 @@
 //!
 //! **Steps prone to failure**: `critical_share` ≥ `--risk` (default 0.25).
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::stats::{self, StepStats};
@@ -124,10 +125,15 @@ pub fn from_step_values(
     o: &PatternOptions,
 ) -> Pattern {
     let tol = t.tolerance();
+    // Steps are independent: their values are sorted on all cores.
+    let stats: Vec<_> = values
+        .par_iter_mut()
+        .map(|v| stats::step_stats(v, t.neutral, t.critical, tol))
+        .collect();
     let mut figures = Vec::with_capacity(values.len());
     let mut empty_steps = Vec::new();
-    for (i, v) in values.iter_mut().enumerate() {
-        match stats::step_stats(v, t.neutral, t.critical, tol) {
+    for (i, s) in stats.into_iter().enumerate() {
+        match s {
             Some(s) => figures.push((i, StepSummary::from(s))),
             None => empty_steps.push(i),
         }

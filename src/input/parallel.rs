@@ -23,7 +23,7 @@ use std::io::Read;
 
 use rayon::prelude::*;
 
-use super::delimited::{self, TextRows};
+use super::delimited::{self, LineRows, TextRows};
 use super::table::TableBuilder;
 use super::{decode, row, InputOptions, Pending, SourceKind};
 use crate::model::Sheet;
@@ -89,7 +89,7 @@ pub(super) fn read(
     let bom = buf.starts_with(b"\xef\xbb\xbf");
     let mut from = if bom { 3 } else { 0 };
     let mut cut = from + whole_lines(&buf[from..], eof)?;
-    let text = checked(&buf[from..cut])?;
+    let text = std::str::from_utf8(&buf[from..cut]).ok()?;
     if !eof && text.len() < SEEN_AT_START {
         return None;
     }
@@ -99,6 +99,11 @@ pub(super) fn read(
     let delimiter = options
         .delimiter
         .unwrap_or_else(|| delimited::sniff_delimiter(text));
+    // Lines are split at the delimiter byte: it must be one ASCII character
+    // that does not end a line or quote.
+    if !delimiter.is_ascii() || matches!(delimiter, b'"' | b'\n' | b'\r') {
+        return None;
+    }
     let encoding = if bom { "UTF-8 (BOM)" } else { "UTF-8" };
     let format = super::text::text_format(name, encoding.to_string(), delimiter, options);
     let mut header_rows = TextRows::new(name, text, delimiter);
@@ -113,7 +118,7 @@ pub(super) fn read(
     let mut line = builder.header_line() + 1;
     from += after_line(text, builder.header_line())?;
     loop {
-        line += read_piece(&mut builder, name, &buf[from..cut], delimiter, line)?;
+        line += read_piece(&mut builder, &buf[from..cut], delimiter, line)?;
         if eof {
             break;
         }
@@ -157,25 +162,6 @@ fn whole_lines(bytes: &[u8], eof: bool) -> Option<usize> {
     bytes.iter().rposition(|&b| b == b'\n').map(|i| i + 1)
 }
 
-/// `bytes` as text that can be split at any line end: UTF-8, no quote
-/// character, and no lone `\r` ending a line.
-fn checked(bytes: &[u8]) -> Option<&str> {
-    // `contains` on bytes is a fast search; most sheets have no `\r` at all.
-    if bytes.contains(&b'"') {
-        return None;
-    }
-    if bytes.contains(&b'\r') {
-        let lone_cr = bytes
-            .iter()
-            .enumerate()
-            .any(|(i, &b)| b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
-        if lone_cr {
-            return None;
-        }
-    }
-    std::str::from_utf8(bytes).ok()
-}
-
 /// The number of line ends in `bytes`.
 fn newlines(bytes: &[u8]) -> u64 {
     bytes.iter().filter(|&&b| b == b'\n').count() as u64
@@ -194,12 +180,11 @@ fn after_line(text: &str, line: u64) -> Option<usize> {
 }
 
 /// Read the rows of `piece` (whole lines, the first on line `line`) into
-/// `builder`: one part per core, each checked ([`checked`]) and read
-/// there, taken back in order. The number of lines read; `None` when the
+/// `builder`: one part per core, each read there (as UTF-8 text with no
+/// quotes and no lone `\r`, [`LineRows`]), taken back in order. The number of lines read; `None` when the
 /// sheet must be read in one piece.
 fn read_piece(
     builder: &mut TableBuilder,
-    name: &str,
     piece: &[u8],
     delimiter: u8,
     line: u64,
@@ -208,9 +193,9 @@ fn read_piece(
     let read: Vec<Option<(TableBuilder, u64)>> = parts
         .par_iter()
         .map(|&bytes| {
-            let text = checked(bytes)?;
+            let text = std::str::from_utf8(bytes).ok()?;
             let mut part = builder.part();
-            let mut rows = TextRows::new(name, text, delimiter);
+            let mut rows = LineRows::new("", text, delimiter);
             row::feed(&mut rows, &mut part).ok()?;
             Some((part, newlines(bytes)))
         })
@@ -261,15 +246,6 @@ mod tests {
         assert_eq!(split_lines(text, 1), [&text[..]]);
         assert_eq!(split_lines(b"a\n", 4), [&b"a\n"[..]]);
         assert!(split_lines(b"", 3).is_empty());
-    }
-
-    #[test]
-    fn text_with_quotes_or_lone_cr_is_not_split() {
-        assert_eq!(checked(b"a,1\r\nb,2\n"), Some("a,1\r\nb,2\n"));
-        assert_eq!(checked(b"a,\"1\"\n"), None);
-        assert_eq!(checked(b"a,1\rb,2\n"), None);
-        assert_eq!(checked(b"a,1\r"), None);
-        assert_eq!(checked(b"a,\xff\n"), None);
     }
 
     /// Everything a sheet of cases holds, to compare two readings.
