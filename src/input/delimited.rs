@@ -245,8 +245,8 @@ impl RowSource for TextRows<'_> {
 /// lone `\r`: what [`TextRows`] reads from such text, found in one pass
 /// without the CSV reader's state machine (a large sheet's rows are mostly
 /// this): every line that is not empty is one record, its fields split at
-/// each delimiter. Lines are counted from 1 at the start of `text`. A `"`
-/// or a lone `\r` is an error: such text is for [`TextRows`].
+/// each delimiter. A `"` or a lone `\r` is an error: such text is for
+/// [`TextRows`].
 pub struct LineRows<'t> {
     name: &'t str,
     text: &'t str,
@@ -254,19 +254,23 @@ pub struct LineRows<'t> {
     /// Where the next line starts, and its number.
     at: usize,
     line: u64,
+    /// The number of the first line of `text` (1 unless it is a later part of a file).
+    first_line: u64,
     /// One record buffer for all rows (no allocation per row).
     record: StringRecord,
 }
 
 impl<'t> LineRows<'t> {
-    /// The records of `text` (named `name` in messages).
-    pub fn new(name: &'t str, text: &'t str, delimiter: u8) -> Self {
+    /// The records of `text` (named `name` in messages), whose first line
+    /// is line `first_line` of the file.
+    pub fn new(name: &'t str, text: &'t str, delimiter: u8, first_line: u64) -> Self {
         LineRows {
             name,
             text,
             delimiter,
             at: 0,
-            line: 1,
+            line: first_line,
+            first_line,
             record: StringRecord::new(),
         }
     }
@@ -324,7 +328,7 @@ impl RowSource for LineRows<'_> {
 
     fn rewind(&mut self) {
         self.at = 0;
-        self.line = 1;
+        self.line = self.first_line;
     }
 }
 
@@ -439,7 +443,9 @@ mod tests {
     fn all_rows(rows: &mut impl RowSource) -> Vec<(Vec<String>, u64, Vec<(u64, u64)>)> {
         let mut seen = Vec::new();
         while let Some(row) = rows.next_row().unwrap() {
-            let at = (0..=row.len()).map(|i| (row.pos(i).line(), row.pos(i).column())).collect();
+            let at = (0..=row.len())
+                .map(|i| (row.pos(i).line(), row.pos(i).column()))
+                .collect();
             seen.push((row.texts().map(String::from).collect(), row.line(), at));
         }
         seen
@@ -458,7 +464,7 @@ mod tests {
         ) {
             let text: String = pieces.concat();
             let mut csv = TextRows::new("t.csv", &text, delimiter);
-            let mut lines = LineRows::new("t.csv", &text, delimiter);
+            let mut lines = LineRows::new("t.csv", &text, delimiter, 1);
             proptest::prop_assert_eq!(all_rows(&mut lines), all_rows(&mut csv));
         }
     }
@@ -466,18 +472,26 @@ mod tests {
     #[test]
     fn lines_with_quotes_or_a_lone_cr_are_left_to_the_csv_reader() {
         for text in ["a,\"1\"\n", "a,1\rb,2\n", "a,1\r", "x\na\"\n"] {
-            let mut rows = LineRows::new("t.csv", text, b',');
+            let mut rows = LineRows::new("t.csv", text, b',', 1);
             let e = std::iter::from_fn(|| rows.next_row().transpose().map(|r| r.map(|_| ())))
                 .find_map(Result::err);
             assert!(e.is_some(), "{text:?}");
         }
-        let mut rows = LineRows::new("t.csv", "a,1\r\n\r\n,\r\nb,2", b',');
+        let mut rows = LineRows::new("t.csv", "a,1\r\n\r\n,\r\nb,2", b',', 1);
         assert_eq!(
             all_rows(&mut rows),
             [
-                (vec!["a".into(), "1".into()], 1, vec![(1, 1), (1, 3), (1, 4)]),
+                (
+                    vec!["a".into(), "1".into()],
+                    1,
+                    vec![(1, 1), (1, 3), (1, 4)]
+                ),
                 (vec!["".into(), "".into()], 3, vec![(3, 1), (3, 2), (3, 2)]),
-                (vec!["b".into(), "2".into()], 4, vec![(4, 1), (4, 3), (4, 4)]),
+                (
+                    vec!["b".into(), "2".into()],
+                    4,
+                    vec![(4, 1), (4, 3), (4, 4)]
+                ),
             ]
         );
     }

@@ -181,32 +181,29 @@ fn after_line(text: &str, line: u64) -> Option<usize> {
 
 /// Read the rows of `piece` (whole lines, the first on line `line`) into
 /// `builder`: one part per core, each read there (as UTF-8 text with no
-/// quotes and no lone `\r`, [`LineRows`]), taken back in order. The number of lines read; `None` when the
-/// sheet must be read in one piece.
-fn read_piece(
-    builder: &mut TableBuilder,
-    piece: &[u8],
-    delimiter: u8,
-    line: u64,
-) -> Option<u64> {
-    let parts = split_lines(piece, rayon::current_num_threads().max(1));
-    let read: Vec<Option<(TableBuilder, u64)>> = parts
+/// quotes and no lone `\r`, [`LineRows`]), taken back in order. The number
+/// of lines read; `None` when the sheet must be read in one piece.
+fn read_piece(builder: &mut TableBuilder, piece: &[u8], delimiter: u8, line: u64) -> Option<u64> {
+    let mut parts = Vec::new();
+    let mut lines = 0;
+    for bytes in split_lines(piece, rayon::current_num_threads().max(1)) {
+        parts.push((bytes, line + lines));
+        lines += newlines(bytes);
+    }
+    let read: Vec<Option<TableBuilder>> = parts
         .par_iter()
-        .map(|&bytes| {
+        .map(|&(bytes, first_line)| {
             let text = std::str::from_utf8(bytes).ok()?;
             let mut part = builder.part();
-            let mut rows = LineRows::new("", text, delimiter);
+            let mut rows = LineRows::new("", text, delimiter, first_line);
             row::feed(&mut rows, &mut part).ok()?;
-            Some((part, newlines(bytes)))
+            Some(part)
         })
         .collect();
-    let mut lines = 0;
     for part in read {
-        let (part, n) = part?;
-        if !builder.absorb(part, line + lines - 1) {
+        if !builder.absorb(part?) {
             return None;
         }
-        lines += n;
     }
     Some(lines)
 }

@@ -609,13 +609,12 @@ impl<'a> TableBuilder<'a> {
     }
 
     /// Take the rows a [`TableBuilder::part`] read, the part that follows
-    /// every row taken so far and starts `lines` lines into the file (its
-    /// line 1 is line `lines + 1`), as if they had been pushed here one by one:
+    /// every row taken so far, as if they had been pushed here one by one:
     /// names and cases keep the order they first appear in. `false` (and
     /// this builder is then of no more use) when the part needed the rows
     /// before it, or continues a case whose time goes backwards across the
     /// join: the sheet must then be read in one piece, which says why.
-    pub(super) fn absorb(&mut self, mut part: TableBuilder<'a>, lines: u64) -> bool {
+    pub(super) fn absorb(&mut self, mut part: TableBuilder<'a>) -> bool {
         let Some(context) = part.part.filter(|p| !p.lost) else {
             return false;
         };
@@ -626,8 +625,8 @@ impl<'a> TableBuilder<'a> {
             .map(|i| self.strings.intern(part.strings.texts_at(i)))
             .collect();
         let sym = |s: Option<Sym>| s.map(|s| strings[s.index()]);
-        // Lines as `push_row` keeps them: u32, the largest for any beyond.
-        let shift = u32::try_from(lines).unwrap_or(u32::MAX);
+        // Parts mostly meet the steps in the order this table did.
+        let same_steps = steps.iter().enumerate().all(|(i, &id)| id as usize == i);
         // The part's names of cases, by case, to move into this table.
         let mut names: Vec<Option<Box<str>>> = vec![None; part.cases.len()];
         for (name, i) in part.case_index.drain() {
@@ -642,16 +641,14 @@ impl<'a> TableBuilder<'a> {
         let carried = if continued { self.previous_phase } else { None };
         let mut index_here = Vec::with_capacity(part.cases.len());
         for (k, (mut c, key)) in part.cases.into_iter().zip(names).enumerate() {
-            for r in &mut c.rows {
-                r.name = steps[r.name as usize];
-                r.line = r.line.saturating_add(shift);
+            if !same_steps {
+                for r in &mut c.rows {
+                    r.name = steps[r.name as usize];
+                }
             }
             c.segment = sym(c.segment);
             c.version = sym(c.version);
             if let Some(r) = &mut c.rare {
-                for t in [&mut r.first_time, &mut r.last_time].into_iter().flatten() {
-                    t.1 += lines;
-                }
                 for p in &mut r.phases {
                     *p = sym(*p);
                 }
@@ -704,17 +701,7 @@ impl<'a> TableBuilder<'a> {
             *mine |= theirs;
         }
         self.unfilled = self.filled.iter().filter(|f| !**f).count();
-        self.total_rows
-            .extend(part.total_rows.into_iter().map(|(at, text)| {
-                let at = match at {
-                    CellPos::Text { line, column } => CellPos::Text {
-                        line: line + lines,
-                        column,
-                    },
-                    sheet => sheet,
-                };
-                (at, text)
-            }));
+        self.total_rows.extend(part.total_rows);
         true
     }
 
