@@ -256,8 +256,8 @@ pub struct LineRows<'t> {
     line: u64,
     /// The number of the first line of `text` (1 unless it is a later part of a file).
     first_line: u64,
-    /// One record buffer for all rows (no allocation per row).
-    record: StringRecord,
+    /// Where each cell of the current line ends (one buffer for all rows).
+    ends: Vec<u32>,
 }
 
 impl<'t> LineRows<'t> {
@@ -271,7 +271,7 @@ impl<'t> LineRows<'t> {
             at: 0,
             line: first_line,
             first_line,
-            record: StringRecord::new(),
+            ends: Vec::new(),
         }
     }
 
@@ -289,13 +289,11 @@ impl RowSource for LineRows<'_> {
         let bytes = self.text.as_bytes();
         while self.at < bytes.len() {
             let (start, line) = (self.at, self.line);
-            self.record.clear();
-            let mut field = start;
+            self.ends.clear();
             let mut i = start;
             while let Some(&b) = bytes.get(i) {
                 if b == self.delimiter {
-                    self.record.push_field(&self.text[field..i]);
-                    field = i + 1;
+                    self.ends.push(u32::try_from(i - start).unwrap_or(u32::MAX));
                 } else if b == b'\n' {
                     break;
                 } else if b == b'"' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
@@ -305,7 +303,7 @@ impl RowSource for LineRows<'_> {
             }
             self.at = i + 1;
             self.line += 1;
-            let end = if i > field && bytes[i - 1] == b'\r' {
+            let end = if bytes[start..i].last() == Some(&b'\r') {
                 i - 1
             } else {
                 i
@@ -314,9 +312,15 @@ impl RowSource for LineRows<'_> {
             if end == start {
                 continue;
             }
-            self.record.push_field(&self.text[field..end.max(field)]);
-            return Ok(Some(Row::delimited(
-                &self.record,
+            // A line longer than 4 GiB cannot be split here.
+            let last = u32::try_from(end - start).ok().filter(|&e| e < u32::MAX);
+            let Some(last) = last else {
+                return Err(self.not_plain(line));
+            };
+            self.ends.push(last);
+            return Ok(Some(Row::spans(
+                &self.text[start..end],
+                &self.ends,
                 self.text,
                 start,
                 line,
@@ -439,8 +443,11 @@ mod tests {
         }
     }
 
-    /// Every row of a source: its cells, line, and each cell's position.
-    fn all_rows(rows: &mut impl RowSource) -> Vec<(Vec<String>, u64, Vec<(u64, u64)>)> {
+    /// A row as read: its cells, its line, and each cell's (line, column).
+    type Seen = (Vec<String>, u64, Vec<(u64, u64)>);
+
+    /// Every row of a source.
+    fn all_rows(rows: &mut impl RowSource) -> Vec<Seen> {
         let mut seen = Vec::new();
         while let Some(row) = rows.next_row().unwrap() {
             let at = (0..=row.len())

@@ -184,11 +184,14 @@ fn after_line(text: &str, line: u64) -> Option<usize> {
 /// quotes and no lone `\r`, [`LineRows`]), taken back in order. The number
 /// of lines read; `None` when the sheet must be read in one piece.
 fn read_piece(builder: &mut TableBuilder, piece: &[u8], delimiter: u8, line: u64) -> Option<u64> {
-    let mut parts = Vec::new();
+    let bytes = split_lines(piece, rayon::current_num_threads().max(1));
+    // Each part's first line: the lines of the parts before it, counted on all cores.
+    let counts: Vec<u64> = bytes.par_iter().map(|b| newlines(b)).collect();
+    let mut parts = Vec::with_capacity(bytes.len());
     let mut lines = 0;
-    for bytes in split_lines(piece, rayon::current_num_threads().max(1)) {
+    for (bytes, n) in bytes.into_iter().zip(counts) {
         parts.push((bytes, line + lines));
-        lines += newlines(bytes);
+        lines += n;
     }
     let read: Vec<Option<TableBuilder>> = parts
         .par_iter()

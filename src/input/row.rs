@@ -38,10 +38,44 @@ pub fn trim(text: &str) -> &str {
 pub struct Row<'a> {
     /// The cells' text as the source holds it (untrimmed). A worksheet
     /// reader fills a reused record with its cells' text the same way.
-    cells: &'a StringRecord,
+    cells: Cells<'a>,
     /// 1-based line (worksheet: row) where the row starts.
     line: u64,
     place: Place<'a>,
+}
+
+/// Where a row's cells' text is.
+#[derive(Debug, Clone, Copy)]
+enum Cells<'a> {
+    /// Copied into a record (quotes undone, a worksheet's values written out).
+    Record(&'a StringRecord),
+    /// Pieces of one line of text, as they are: cell `i` ends at byte
+    /// `ends[i]` of `line` and starts just after the end of the one before
+    /// (a delimiter between them).
+    Spans { line: &'a str, ends: &'a [u32] },
+}
+
+impl<'a> Cells<'a> {
+    fn len(&self) -> usize {
+        match self {
+            Cells::Record(r) => r.len(),
+            Cells::Spans { ends, .. } => ends.len(),
+        }
+    }
+
+    fn get(&self, i: usize) -> Option<&'a str> {
+        match *self {
+            Cells::Record(r) => r.get(i),
+            Cells::Spans { line, ends } => {
+                let end = *ends.get(i)? as usize;
+                let start = match i {
+                    0 => 0,
+                    _ => ends[i - 1] as usize + 1,
+                };
+                line.get(start..end)
+            }
+        }
+    }
 }
 
 /// How to find the position of a row's cells.
@@ -71,8 +105,30 @@ impl<'a> Row<'a> {
         delimiter: u8,
     ) -> Self {
         Row {
-            cells,
+            cells: Cells::Record(cells),
             line,
+            place: Place::Text {
+                text,
+                start,
+                delimiter,
+            },
+        }
+    }
+
+    /// A line of delimited text whose cells are spans of it: `line` starts
+    /// at byte `start` of `text`, on line `number`, and cell `i` ends at
+    /// byte `ends[i]` of it (the next starts after the delimiter there).
+    pub fn spans(
+        line: &'a str,
+        ends: &'a [u32],
+        text: &'a str,
+        start: usize,
+        number: u64,
+        delimiter: u8,
+    ) -> Self {
+        Row {
+            cells: Cells::Spans { line, ends },
+            line: number,
             place: Place::Text {
                 text,
                 start,
@@ -85,7 +141,7 @@ impl<'a> Row<'a> {
     /// starting on line `line`.
     pub fn placed(cells: &'a StringRecord, line: u64, at: &'a [CellPos]) -> Self {
         Row {
-            cells,
+            cells: Cells::Record(cells),
             line,
             place: Place::Placed { at },
         }
@@ -95,7 +151,7 @@ impl<'a> Row<'a> {
     /// column `first_column` (1-based) on.
     pub fn sheet(cells: &'a StringRecord, row: u64, first_column: u64) -> Self {
         Row {
-            cells,
+            cells: Cells::Record(cells),
             line: row,
             place: Place::Sheet { first_column },
         }
@@ -112,12 +168,12 @@ impl<'a> Row<'a> {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.cells.is_empty()
+        self.cells.len() == 0
     }
 
     /// Every cell empty or spaces: spacing between rows, not data.
     pub fn is_blank(&self) -> bool {
-        self.cells.iter().all(|f| trim(f).is_empty())
+        self.texts().all(|f| trim(f).is_empty())
     }
 
     /// The text of cell `column` (0-based), untrimmed; `None` past the end.
@@ -127,7 +183,8 @@ impl<'a> Row<'a> {
 
     /// The cells' text in column order, untrimmed.
     pub fn texts(&self) -> impl Iterator<Item = &'a str> + 'a {
-        self.cells.iter()
+        let cells = self.cells;
+        (0..cells.len()).map(move |i| cells.get(i).unwrap_or(""))
     }
 
     /// Cell `column` (0-based); past the last cell, an empty one.
