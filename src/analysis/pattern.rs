@@ -96,6 +96,28 @@ pub fn from_cases(cases: &[&Case], steps: usize, t: &Thresholds, o: &PatternOpti
 /// The feelings of `cases` at each of `steps` steps: one buffer per step,
 /// in the order of the cases.
 pub fn step_values(cases: &[&Case], steps: usize) -> Vec<Vec<f64>> {
+    // Each stretch of cases on its own core, its values put together in order.
+    const STRETCH: usize = 8192;
+    let stretches: Vec<Vec<Vec<f64>>> = cases
+        .par_chunks(STRETCH)
+        .map(|stretch| step_values_of(stretch, steps))
+        .collect();
+    let mut stretches = stretches.into_iter();
+    let Some(mut values) = stretches.next() else {
+        return vec![Vec::new(); steps];
+    };
+    let rest: Vec<Vec<Vec<f64>>> = stretches.collect();
+    for (step, v) in values.iter_mut().enumerate() {
+        v.reserve_exact(rest.iter().map(|s| s[step].len()).sum());
+        for s in &rest {
+            v.extend_from_slice(&s[step]);
+        }
+    }
+    values
+}
+
+/// [`step_values`] of a few cases, on one core.
+fn step_values_of(cases: &[&Case], steps: usize) -> Vec<Vec<f64>> {
     // One flat buffer per step, sized exactly: a million values cost 8 MB.
     let mut counts = vec![0usize; steps];
     for case in cases {
@@ -205,6 +227,35 @@ mod tests {
 
     const SHEET: &str =
         "step,A,B,C,D\nbook,2,3,1,2\npark,-4,-5,-2,-3\nqueue,-1,,-3,-2\nfilm,4,5,3,5\n";
+
+    #[test]
+    fn values_of_many_cases_keep_the_cases_order() {
+        // More cases than one stretch, each skipping a step now and then.
+        let cases: Vec<Case> = (0..20_000u32)
+            .map(|c| Case {
+                name: format!("c{c}"),
+                segment: None,
+                version: None,
+                points: (0..5u32)
+                    .filter(|s| (c + s) % 7 != 0)
+                    .map(|s| crate::model::Point {
+                        step: s,
+                        line: c * 5 + s,
+                        feeling: f64::from((c * 3 + s) % 11) - 5.0,
+                    })
+                    .collect(),
+                details: Vec::new(),
+            })
+            .collect();
+        let refs: Vec<&Case> = cases.iter().collect();
+        let values = step_values(&refs, 5);
+        assert_eq!(values, step_values_of(&refs, 5));
+        assert_eq!(
+            values.iter().map(Vec::len).sum::<usize>(),
+            20_000 * 5 - 14_286
+        );
+        assert!(step_values(&[], 3).iter().all(Vec::is_empty));
+    }
 
     #[test]
     fn median_line_and_figures() {

@@ -74,7 +74,7 @@ pub(super) fn read_file(path: &str, options: &InputOptions) -> Option<Sheet> {
 /// or `None` when it must be read in one piece.
 pub(super) fn read(
     name: &str,
-    mut reader: impl Read,
+    mut reader: impl Read + Send,
     options: &InputOptions,
     blocks: Blocks,
 ) -> Option<Sheet> {
@@ -117,20 +117,63 @@ pub(super) fn read(
     // The header is one line (there are no quotes): the rows start on the next.
     let mut line = builder.header_line() + 1;
     from += after_line(text, builder.header_line())?;
+    // While a block's rows are read on the cores, the parts of the block
+    // before are taken into the sheet and the next block is read from the
+    // file, on a thread of their own: nothing waits for them.
+    let parts = PARTS_PER_CORE * rayon::current_num_threads().max(1);
+    let mut pending: Vec<TableBuilder> = Vec::new();
+    let mut spare: Vec<u8> = Vec::new();
     loop {
-        line += read_piece(&mut builder, &buf[from..cut], delimiter, line)?;
+        let piece = &buf[from..cut];
+        let empty: Vec<TableBuilder> = (0..parts).map(|_| builder.part()).collect();
+        let (read, next) = std::thread::scope(|s| {
+            let taker = s.spawn(|| {
+                for part in pending.drain(..) {
+                    if !builder.absorb(part) {
+                        return None;
+                    }
+                }
+                if eof {
+                    return Some((Vec::new(), true));
+                }
+                // The unfinished last line starts the next block.
+                let mut next = std::mem::take(&mut spare);
+                next.clear();
+                next.extend_from_slice(&buf[cut..]);
+                let next_eof = fill(&mut reader, &mut next, blocks.rest)?;
+                Some((next, next_eof))
+            });
+            let read = read_piece(empty, piece, delimiter, line);
+            let next = taker
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (read, next)
+        });
+        let (read, lines) = read?;
+        let (next, next_eof) = next?;
+        pending = read;
+        line += lines;
         if eof {
             break;
         }
-        // Keep the unfinished last line and read on after it.
-        buf.drain(..cut);
-        eof = fill(&mut reader, &mut buf, blocks.rest)?;
+        spare = std::mem::replace(&mut buf, next);
+        eof = next_eof;
         from = 0;
         cut = whole_lines(&buf, eof)?;
     }
-    drop(buf);
+    for part in pending {
+        if !builder.absorb(part) {
+            return None;
+        }
+    }
+    drop((buf, spare));
     builder.finish().ok().map(Sheet::Cases)
 }
+
+/// How many parts a block is read in, per core: more parts than cores keep
+/// every core busy while one of them also takes the parts before into the
+/// sheet and reads the next block.
+const PARTS_PER_CORE: usize = 4;
 
 /// Read up to `more` bytes onto the end of `buf`; whether the end of the
 /// input was reached. `None` on a read error (reading in one piece says what it is).
@@ -179,36 +222,36 @@ fn after_line(text: &str, line: u64) -> Option<usize> {
     Some(end)
 }
 
-/// Read the rows of `piece` (whole lines, the first on line `line`) into
-/// `builder`: one part per core, each read there (as UTF-8 text with no
-/// quotes and no lone `\r`, [`LineRows`]), taken back in order. The number
-/// of lines read; `None` when the sheet must be read in one piece.
-fn read_piece(builder: &mut TableBuilder, piece: &[u8], delimiter: u8, line: u64) -> Option<u64> {
-    let bytes = split_lines(piece, rayon::current_num_threads().max(1));
+/// Read the rows of `piece` (whole lines, the first on line `line`) in
+/// parts, one per builder of `empty` (builders of [`TableBuilder::part`]),
+/// on all cores: each part as UTF-8 text with no quotes and no lone `\r`
+/// ([`LineRows`]). The builders in order, and the number of lines read;
+/// `None` when the sheet must be read in one piece.
+fn read_piece<'a>(
+    empty: Vec<TableBuilder<'a>>,
+    piece: &[u8],
+    delimiter: u8,
+    line: u64,
+) -> Option<(Vec<TableBuilder<'a>>, u64)> {
+    let bytes = split_lines(piece, empty.len());
     // Each part's first line: the lines of the parts before it, counted on all cores.
     let counts: Vec<u64> = bytes.par_iter().map(|b| newlines(b)).collect();
     let mut parts = Vec::with_capacity(bytes.len());
     let mut lines = 0;
-    for (bytes, n) in bytes.into_iter().zip(counts) {
-        parts.push((bytes, line + lines));
+    for ((bytes, n), builder) in bytes.into_iter().zip(counts).zip(empty) {
+        parts.push((bytes, line + lines, builder));
         lines += n;
     }
-    let read: Vec<Option<TableBuilder>> = parts
-        .par_iter()
-        .map(|&(bytes, first_line)| {
+    let read: Option<Vec<TableBuilder>> = parts
+        .into_par_iter()
+        .map(|(bytes, first_line, mut part)| {
             let text = std::str::from_utf8(bytes).ok()?;
-            let mut part = builder.part();
             let mut rows = LineRows::new("", text, delimiter, first_line);
             row::feed(&mut rows, &mut part).ok()?;
             Some(part)
         })
         .collect();
-    for part in read {
-        if !builder.absorb(part?) {
-            return None;
-        }
-    }
-    Some(lines)
+    Some((read?, lines))
 }
 
 /// `bytes` (whole lines) in at most `n` parts of about the same size, each
