@@ -404,6 +404,24 @@ mod tests {
         }
         // With a byte-order mark and an ignored column.
         same(&format!("\u{feff}{}", big_sheet(4_000, "\n", true, ",x")));
+        // Owners instead of phases (details per row), and an order column.
+        same(&big_sheet(4_000, "\n", true, "").replacen(",phase,", ",owner,", 1));
+        let text = big_sheet(4_000, "\n", false, "").replacen(",feeling", ",feeling,order", 1);
+        let ordered: Vec<String> = text
+            .lines()
+            .enumerate()
+            .map(|(i, l)| match l.split(',').nth(3) {
+                Some(step) if i > 2 && !l.is_empty() => {
+                    let k = step
+                        .trim_start_matches("step ")
+                        .parse::<u32>()
+                        .unwrap_or(99);
+                    format!("{l},{k}")
+                }
+                _ => l.to_string(),
+            })
+            .collect();
+        same(&ordered.join("\n"));
         // With every case's rows spread over the whole sheet.
         let text = big_sheet(4_000, "\n", false, "");
         let mut lines: Vec<&str> = text.lines().collect();
