@@ -10,6 +10,7 @@ use std::io::{self, Write};
 use anyhow::Result;
 use serde_json::ser::Formatter;
 
+use super::analysis::CaseReport;
 use super::{AnalysisReport, CompareReport, Exporter, PatternOutput};
 
 pub struct Json;
@@ -71,7 +72,7 @@ impl Formatter for Layered {
     /// `0.333333333333`, `1e-320`, `1e308` (written as serde_json would
     /// write the rounded value, so `-3.0` and `2.5` are unchanged).
     fn write_f64<W: ?Sized + Write>(&mut self, w: &mut W, value: f64) -> io::Result<()> {
-        serde_json::ser::CompactFormatter.write_f64(w, crate::numfmt::round_significant(value))
+        write_number(w, value)
     }
 
     fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
@@ -113,6 +114,26 @@ impl Formatter for Layered {
     }
 }
 
+/// `value` rounded to 12 significant digits, in the text serde_json writes
+/// for the rounded value. The shortest text of `value` is written as it is
+/// when it has no more than 12 digits (then rounding would not change the
+/// value, see [`crate::numfmt::round_significant`]): one formatting per
+/// number instead of two, for the million numbers of a large report.
+fn write_number<W: ?Sized + Write>(w: &mut W, value: f64) -> io::Result<()> {
+    use crate::numfmt::{round_significant_exact, significant_digits, SIGNIFICANT};
+    let mut compact = serde_json::ser::CompactFormatter;
+    if !value.is_finite() {
+        return compact.write_f64(w, value);
+    }
+    let mut buffer = zmij::Buffer::new();
+    let shortest = buffer.format_finite(value);
+    if significant_digits(shortest) <= SIGNIFICANT {
+        w.write_all(shortest.as_bytes())
+    } else {
+        compact.write_f64(w, round_significant_exact(value))
+    }
+}
+
 /// JSON and a final newline, through a buffer.
 fn write_json<T: serde::Serialize>(value: &T, out: &mut dyn Write) -> Result<()> {
     // A statically typed buffer in front of the `dyn` writer: serde writes
@@ -125,28 +146,65 @@ fn write_json<T: serde::Serialize>(value: &T, out: &mut dyn Write) -> Result<()>
     Ok(())
 }
 
-/// Cases rendered together on the worker threads before being written.
+/// Cases handed to the writing thread at once.
 const CASES_PER_BATCH: usize = 4096;
+
+/// Cases one worker renders into one buffer: large enough that the buffer
+/// goes to the file in one write, small enough to share a batch between
+/// the cores.
+const CASES_PER_PIECE: usize = 64;
 
 /// `value` as [`write_json`] writes it when it stands at `depth`.
 fn render_at<T: serde::Serialize>(value: &T, depth: usize) -> Result<Vec<u8>> {
     let mut buf = Vec::with_capacity(1024);
+    render_into(&mut buf, value, depth)?;
+    Ok(buf)
+}
+
+/// Append `value` to `buf` as [`write_json`] writes it when it stands at
+/// `depth`.
+fn render_into<T: serde::Serialize>(buf: &mut Vec<u8>, value: &T, depth: usize) -> Result<()> {
     let mut ser = serde_json::Serializer::with_formatter(
-        &mut buf,
+        buf,
         Layered {
             depth,
             has_value: false,
         },
     );
     value.serialize(&mut ser)?;
+    Ok(())
+}
+
+/// The cases `cases`, the first of which is case number `first` of the
+/// report, each after its separator, in one buffer.
+fn render_piece(cases: &[CaseReport], first: usize) -> Result<Vec<u8>> {
+    let mut buf = Vec::with_capacity(cases.len() * 4096);
+    for (i, case) in cases.iter().enumerate() {
+        if first + i > 0 {
+            buf.push(b',');
+        }
+        buf.extend_from_slice(b"\n    ");
+        render_into(&mut buf, case, 2)?;
+    }
     Ok(buf)
 }
 
-/// The analysis report, byte for byte as [`write_json`] writes it, with the
-/// cases rendered in parallel batches: a million steps are most of the
-/// time of `analyze`, and they need not wait for each other.
-fn write_analysis(report: &AnalysisReport, out: &mut dyn Write) -> Result<()> {
+/// The cases of `batch` (the first of which is case number `first`), in
+/// order, rendered in pieces on every core.
+fn render_batch(batch: &[CaseReport], first: usize) -> Result<Vec<Vec<u8>>> {
     use rayon::prelude::*;
+    batch
+        .par_chunks(CASES_PER_PIECE)
+        .enumerate()
+        .map(|(i, cases)| render_piece(cases, first + i * CASES_PER_PIECE))
+        .collect()
+}
+
+/// The analysis report, byte for byte as [`write_json`] writes it, with the
+/// cases rendered in parallel batches while the batch before is written: a
+/// million steps are most of the time of `analyze`, rendering them keeps
+/// both cores busy, and writing 200 MB need not wait for it.
+fn write_analysis(report: &AnalysisReport, out: &mut dyn Write) -> Result<()> {
     // The envelope holds the fields of `AnalysisReport`, in order (`by`
     // only with `--by`); a test checks that this equals serialising the
     // whole report.
@@ -160,25 +218,38 @@ fn write_analysis(report: &AnalysisReport, out: &mut dyn Write) -> Result<()> {
     buf.write_all(b"\"scale\": ")?;
     buf.write_all(&render_at(&report.scale, 1)?)?;
     buf.write_all(b",\n  \"cases\": [")?;
-    for (b, batch) in report.cases.chunks(CASES_PER_BATCH).enumerate() {
-        let parts: Vec<Vec<u8>> = batch
-            .par_iter()
-            .map(|c| render_at(c, 2))
-            .collect::<Result<_>>()?;
-        for (i, part) in parts.iter().enumerate() {
-            if b > 0 || i > 0 {
-                buf.write_all(b",")?;
-            }
-            buf.write_all(b"\n    ")?;
-            buf.write_all(part)?;
-        }
-    }
+    write_cases(&report.cases, &mut buf)?;
     if !report.cases.is_empty() {
         buf.write_all(b"\n  ")?;
     }
     buf.write_all(b"]\n}\n")?;
     buf.flush()?;
     Ok(())
+}
+
+/// Every case, each after its separator: a thread renders batch after
+/// batch (on the worker threads) while this one writes them in order. At
+/// most one rendered batch waits, so memory stays bounded.
+fn write_cases(cases: &[CaseReport], out: &mut dyn Write) -> Result<()> {
+    std::thread::scope(|scope| {
+        let (send, receive) = std::sync::mpsc::sync_channel(1);
+        scope.spawn(move || {
+            for (b, batch) in cases.chunks(CASES_PER_BATCH).enumerate() {
+                let rendered = render_batch(batch, b * CASES_PER_BATCH);
+                // The writer has stopped on an error: stop rendering.
+                if send.send(rendered).is_err() {
+                    break;
+                }
+            }
+        });
+        // An error returned here drops `receive`, which stops the renderer.
+        for rendered in receive {
+            for piece in rendered? {
+                out.write_all(&piece)?;
+            }
+        }
+        Ok(())
+    })
 }
 
 impl Exporter for Json {
@@ -231,6 +302,51 @@ mod tests {
                 String::from_utf8(parallel).unwrap(),
                 String::from_utf8(serial).unwrap()
             );
+        }
+    }
+
+    /// The text serde_json writes for the number rounded the slow way.
+    fn slow_number(v: f64) -> Vec<u8> {
+        let mut out = Vec::new();
+        let rounded = crate::numfmt::round_significant_exact(v);
+        serde_json::ser::CompactFormatter
+            .write_f64(&mut out, rounded)
+            .unwrap();
+        out
+    }
+
+    fn fast_number(v: f64) -> Vec<u8> {
+        let mut out = Vec::new();
+        write_number(&mut out, v).unwrap();
+        out
+    }
+
+    #[test]
+    fn numbers_are_written_as_the_rounded_value() {
+        for v in [
+            -3.0,
+            2.5,
+            -0.0,
+            1.0 / 3.0,
+            0.1 + 0.2,
+            1e-320,
+            1e308,
+            -1.7e308,
+            1e16,
+            123_456_789_012_345.0,
+        ] {
+            assert_eq!(fast_number(v), slow_number(v), "{v:e}");
+        }
+        assert_eq!(fast_number(1.0 / 3.0), b"0.333333333333");
+        assert_eq!(fast_number(-3.0), b"-3.0");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_number_is_written_as_the_rounded_value(bits in proptest::prelude::any::<u64>()) {
+            let v = f64::from_bits(bits);
+            proptest::prop_assume!(v.is_finite());
+            proptest::prop_assert_eq!(fast_number(v), slow_number(v));
         }
     }
 
