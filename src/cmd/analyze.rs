@@ -32,5 +32,8 @@ pub fn plan(args: &AnalyzeArgs, plan: &mut Plan) -> Result<()> {
     }
     let exporter = report::exporter(super::report_format(output, args.format).into());
     let out = Target::named(output);
-    plan.stream(&out, &mut |w| exporter.analysis(&built, w))
+    let written = plan.stream(&out, &mut |w| exporter.analysis(&built, w));
+    super::leave_to_exit(built);
+    super::leave_to_exit((analyses, ds));
+    written
 }

@@ -10,8 +10,9 @@ use std::io::{self, Write};
 use anyhow::Result;
 use serde_json::ser::Formatter;
 
-use super::analysis::CaseReport;
 use super::{AnalysisReport, CompareReport, Exporter, PatternOutput};
+
+mod analysis;
 
 pub struct Json;
 
@@ -146,14 +147,6 @@ fn write_json<T: serde::Serialize>(value: &T, out: &mut dyn Write) -> Result<()>
     Ok(())
 }
 
-/// Cases handed to the writing thread at once.
-const CASES_PER_BATCH: usize = 4096;
-
-/// Cases one worker renders into one buffer: large enough that the buffer
-/// goes to the file in one write, small enough to share a batch between
-/// the cores.
-const CASES_PER_PIECE: usize = 64;
-
 /// `value` as [`write_json`] writes it when it stands at `depth`.
 fn render_at<T: serde::Serialize>(value: &T, depth: usize) -> Result<Vec<u8>> {
     let mut buf = Vec::with_capacity(1024);
@@ -175,86 +168,9 @@ fn render_into<T: serde::Serialize>(buf: &mut Vec<u8>, value: &T, depth: usize) 
     Ok(())
 }
 
-/// The cases `cases`, the first of which is case number `first` of the
-/// report, each after its separator, in one buffer.
-fn render_piece(cases: &[CaseReport], first: usize) -> Result<Vec<u8>> {
-    let mut buf = Vec::with_capacity(cases.len() * 4096);
-    for (i, case) in cases.iter().enumerate() {
-        if first + i > 0 {
-            buf.push(b',');
-        }
-        buf.extend_from_slice(b"\n    ");
-        render_into(&mut buf, case, 2)?;
-    }
-    Ok(buf)
-}
-
-/// The cases of `batch` (the first of which is case number `first`), in
-/// order, rendered in pieces on every core.
-fn render_batch(batch: &[CaseReport], first: usize) -> Result<Vec<Vec<u8>>> {
-    use rayon::prelude::*;
-    batch
-        .par_chunks(CASES_PER_PIECE)
-        .enumerate()
-        .map(|(i, cases)| render_piece(cases, first + i * CASES_PER_PIECE))
-        .collect()
-}
-
-/// The analysis report, byte for byte as [`write_json`] writes it, with the
-/// cases rendered in parallel batches while the batch before is written: a
-/// million steps are most of the time of `analyze`, rendering them keeps
-/// both cores busy, and writing 200 MB need not wait for it.
-fn write_analysis(report: &AnalysisReport, out: &mut dyn Write) -> Result<()> {
-    // The envelope holds the fields of `AnalysisReport`, in order (`by`
-    // only with `--by`); a test checks that this equals serialising the
-    // whole report.
-    let mut buf = io::BufWriter::with_capacity(1 << 16, out);
-    buf.write_all(b"{\n  ")?;
-    if let Some(by) = report.by {
-        buf.write_all(b"\"by\": ")?;
-        buf.write_all(&render_at(&by, 1)?)?;
-        buf.write_all(b",\n  ")?;
-    }
-    buf.write_all(b"\"scale\": ")?;
-    buf.write_all(&render_at(&report.scale, 1)?)?;
-    buf.write_all(b",\n  \"cases\": [")?;
-    write_cases(&report.cases, &mut buf)?;
-    if !report.cases.is_empty() {
-        buf.write_all(b"\n  ")?;
-    }
-    buf.write_all(b"]\n}\n")?;
-    buf.flush()?;
-    Ok(())
-}
-
-/// Every case, each after its separator: a thread renders batch after
-/// batch (on the worker threads) while this one writes them in order. At
-/// most one rendered batch waits, so memory stays bounded.
-fn write_cases(cases: &[CaseReport], out: &mut dyn Write) -> Result<()> {
-    std::thread::scope(|scope| {
-        let (send, receive) = std::sync::mpsc::sync_channel(1);
-        scope.spawn(move || {
-            for (b, batch) in cases.chunks(CASES_PER_BATCH).enumerate() {
-                let rendered = render_batch(batch, b * CASES_PER_BATCH);
-                // The writer has stopped on an error: stop rendering.
-                if send.send(rendered).is_err() {
-                    break;
-                }
-            }
-        });
-        // An error returned here drops `receive`, which stops the renderer.
-        for rendered in receive {
-            for piece in rendered? {
-                out.write_all(&piece)?;
-            }
-        }
-        Ok(())
-    })
-}
-
 impl Exporter for Json {
     fn analysis(&self, report: &AnalysisReport, out: &mut dyn Write) -> Result<()> {
-        write_analysis(report, out)
+        analysis::write(report, out)
     }
 
     fn pattern(&self, report: &PatternOutput, out: &mut dyn Write) -> Result<()> {
@@ -274,35 +190,6 @@ mod tests {
         let mut out = Vec::new();
         write_json(v, &mut out).unwrap();
         String::from_utf8(out).unwrap()
-    }
-
-    #[test]
-    fn parallel_analysis_equals_serial() {
-        use crate::input::{parse, InputOptions};
-        let sheet = "case,step,feeling\nA,x,1\nA,y,-4\nA,z,2\nB,x,0\nB,y,-2\nB,z,3\n";
-        let ds = parse("t.csv", sheet.as_bytes(), &InputOptions::default()).unwrap();
-        let t = crate::analysis::Thresholds::for_scale(-5.0, 5.0, 0.0);
-        let analyses: Vec<_> = ds
-            .cases
-            .iter()
-            .map(|c| crate::analysis::journey::analyze_case(c, &ds.columns, &t))
-            .collect();
-        for (cases, by) in [(2, None), (0, None), (2, Some("case"))] {
-            let mut report = crate::report::analysis::build(&ds, &analyses, &t);
-            report.cases.truncate(cases);
-            report.by = by;
-            for c in &mut report.cases {
-                c.group = by.map(|_| c.case);
-            }
-            let mut serial = Vec::new();
-            write_json(&report, &mut serial).unwrap();
-            let mut parallel = Vec::new();
-            write_analysis(&report, &mut parallel).unwrap();
-            assert_eq!(
-                String::from_utf8(parallel).unwrap(),
-                String::from_utf8(serial).unwrap()
-            );
-        }
     }
 
     /// The text serde_json writes for the number rounded the slow way.
