@@ -17,7 +17,7 @@ use anyhow::Result;
 use serde::Serialize;
 
 use super::{render_at, render_into, PRETTY_DEPTH};
-use crate::report::analysis::{CaseReport, DipReport, StepValue, TurningReport};
+use crate::report::analysis::{CaseReport, DipReport, StepValue, SummaryReport, TurningReport};
 use crate::report::AnalysisReport;
 
 /// Cases rendered together while the batch before is being written: large
@@ -29,15 +29,40 @@ const CASES_PER_BATCH: usize = 1024;
 /// goes to the file in one write.
 const CASES_PER_PIECE: usize = 64;
 
-/// Where a case stands: the report is depth 1, its `cases` array depth 2.
-const CASE_DEPTH: usize = 2;
+// The layout of a case, as the `Layered` formatter indents it: the report
+// is depth 1, its `cases` array depth 2, a case object depth 3 (its fields
+// indented by 6), the case's arrays and summary depth 4 (their elements and
+// fields indented by 8), and every deeper value on one line.
 
-/// Before each field of a case (an object at [`CASE_DEPTH`] + 1).
+/// Before each field of a case.
 const CASE_FIELD: &[u8] = b"\n      ";
 
 /// Before each element of a case's arrays, and before the array's `]`.
 const ARRAY_ITEM: &[u8] = b"\n        ";
 const ARRAY_END: &[u8] = b"\n      ]";
+
+/// An object's fields, named as the variables holding them (the report's
+/// fields are not renamed for serde): `open` before the first, `sep`
+/// before each other, `close` after the last.
+macro_rules! object {
+    ($buf:expr, [$open:literal, $sep:literal, $close:literal], $first:ident $(, $rest:ident)*) => {{
+        $buf.extend_from_slice(concat!($open, "\"", stringify!($first), "\": ").as_bytes());
+        scalar($buf, $first)?;
+        $(
+            $buf.extend_from_slice(concat!($sep, "\"", stringify!($rest), "\": ").as_bytes());
+            scalar($buf, $rest)?;
+        )*
+        $buf.extend_from_slice($close.as_bytes());
+        Ok(())
+    }};
+}
+
+/// A one-line object: `{"index": 3, "step": "Pay"}`.
+macro_rules! line {
+    ($buf:expr, $($field:ident),+) => {
+        object!($buf, ["{", ", ", "}"], $($field),+)
+    };
+}
 
 /// The analysis report, byte for byte as serialising it whole writes it.
 pub(super) fn write(report: &AnalysisReport, out: &mut dyn Write) -> Result<()> {
@@ -127,8 +152,8 @@ fn render_piece(buf: &mut Vec<u8>, cases: &[CaseReport], first: usize) -> Result
     Ok(())
 }
 
-/// One case, as serde writes it at [`CASE_DEPTH`]: the fields one per
-/// line, the arrays one element per line, the summary through serde.
+/// One case, as serde writes it in the `cases` array: the fields one per
+/// line, the arrays one element per line.
 fn write_case(buf: &mut Vec<u8>, case: &CaseReport) -> Result<()> {
     // Every field by name: a new field of `CaseReport` is a compile error
     // here until it is written.
@@ -154,10 +179,57 @@ fn write_case(buf: &mut Vec<u8>, case: &CaseReport) -> Result<()> {
     array_field(buf, "critical_dips", critical_dips)?;
     buf.push(b',');
     buf.extend_from_slice(CASE_FIELD);
-    buf.extend_from_slice(b"\"summary\": ");
-    render_into(buf, summary, CASE_DEPTH + 1)?;
+    key(buf, "summary");
+    write_summary(buf, summary)?;
     buf.extend_from_slice(b"\n    }");
     Ok(())
+}
+
+/// A case's summary, as serde writes it in a case: one field per line
+/// (indented as [`ARRAY_ITEM`]), each value on one line.
+fn write_summary(buf: &mut Vec<u8>, summary: &SummaryReport) -> Result<()> {
+    let SummaryReport {
+        steps,
+        mean,
+        min,
+        max,
+        min_step,
+        max_step,
+        start,
+        end,
+        peak_end,
+        area_below_neutral,
+        share_below_neutral,
+        handoffs,
+        owners,
+        handoff_steps,
+        mean_change_with_handoff,
+        mean_change_without_handoff,
+        promise_gap,
+        largest_gaps,
+    } = summary;
+    object!(
+        buf,
+        ["{\n        ", ",\n        ", "\n      }"],
+        steps,
+        mean,
+        min,
+        max,
+        min_step,
+        max_step,
+        start,
+        end,
+        peak_end,
+        area_below_neutral,
+        share_below_neutral,
+        handoffs,
+        owners,
+        handoff_steps,
+        mean_change_with_handoff,
+        mean_change_without_handoff,
+        promise_gap,
+        largest_gaps
+    )
 }
 
 /// A case's field after the first, holding a single value.
@@ -205,21 +277,6 @@ fn scalar<T: Serialize>(buf: &mut Vec<u8>, value: &T) -> Result<()> {
 /// An object written on one line: `{"index": 3, "step": "Pay", …}`.
 trait Line {
     fn write_line(&self, buf: &mut Vec<u8>) -> Result<()>;
-}
-
-/// The fields of a one-line object, named as the variables holding them
-/// (the report's fields are not renamed for serde).
-macro_rules! line {
-    ($buf:expr, $first:ident $(, $rest:ident)*) => {{
-        $buf.extend_from_slice(concat!("{\"", stringify!($first), "\": ").as_bytes());
-        scalar($buf, $first)?;
-        $(
-            $buf.extend_from_slice(concat!(", \"", stringify!($rest), "\": ").as_bytes());
-            scalar($buf, $rest)?;
-        )*
-        $buf.push(b'}');
-        Ok(())
-    }};
 }
 
 // Each destructures every field by name: a new field is a compile error
