@@ -2,13 +2,14 @@
 //! whole [`AnalysisReport`] with the [`Layered`](super::Layered) formatter
 //! writes (a test checks it), but with the cases rendered on every core
 //! while the ones before are written, and the million one-line objects
-//! (steps, turning points, dips) laid out by hand.
+//! (steps, turning points, dips) and the summaries laid out by hand.
 //!
-//! Why by hand: through serde every key of every one-line object is escaped
-//! and every comma goes through the formatter's state — ten million keys
-//! for a sheet of a million rows, a third of the time. Here the keys and
-//! punctuation are constant text and only the values go through serde, so
-//! numbers, strings and `null` are written exactly as serde writes them.
+//! Why by hand: through serde every key of every object is escaped and
+//! every comma goes through the formatter's state — ten million keys for a
+//! sheet of a million rows, the largest cost of rendering once numbers were
+//! fast. Here the keys and punctuation are constant text and only the
+//! values go through serde, so numbers, strings and `null` are written
+//! exactly as serde writes them.
 
 use std::io::Write;
 use std::sync::{mpsc, Mutex};
