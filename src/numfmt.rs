@@ -9,11 +9,50 @@ pub const SIGNIFICANT: usize = 12;
 
 /// `v` rounded to [`SIGNIFICANT`] significant digits (through decimal text,
 /// so the result is the double nearest to a 12-digit decimal).
+///
+/// Most numbers a report prints (feelings, steps, means of a few values)
+/// already are such a double: when the shortest text that reads back as
+/// `v` has at most 12 digits, the nearest 12-digit decimal to `v` is at
+/// least as close, so it reads back as `v` too and `v` is returned without
+/// the exact decimal expansion, which is many times slower.
 pub fn round_significant(v: f64) -> f64 {
     if !v.is_finite() || v == 0.0 {
         return v;
     }
+    if significant_digits(zmij::Buffer::new().format_finite(v)) <= SIGNIFICANT {
+        return v;
+    }
+    round_significant_exact(v)
+}
+
+/// [`round_significant`] the slow and obvious way: the exact decimal
+/// expansion of `v` rounded to 12 digits, read back.
+pub(crate) fn round_significant_exact(v: f64) -> f64 {
+    if !v.is_finite() || v == 0.0 {
+        return v;
+    }
     format!("{:.*e}", SIGNIFICANT - 1, v).parse().unwrap_or(v)
+}
+
+/// Significant digits of a number written in decimal, with or without a
+/// sign, point and exponent: `-0.00125` → 3, `1.5e-7` → 2, `100.0` → 1,
+/// `0.0` → 0. Zeros at either end are not significant: a shortest
+/// round-trip text never ends its digits with a zero of its own.
+pub(crate) fn significant_digits(text: &str) -> usize {
+    let mut count = 0;
+    let mut zeros = 0;
+    for &b in text.as_bytes() {
+        match b {
+            b'e' | b'E' => break,
+            b'0' if count > 0 => zeros += 1,
+            b'1'..=b'9' => {
+                count += zeros + 1;
+                zeros = 0;
+            }
+            _ => {}
+        }
+    }
+    count
 }
 
 /// A number for machines and error messages, in the ASCII a spreadsheet
@@ -161,6 +200,90 @@ mod tests {
                 assert!(significant <= SIGNIFICANT, "{v}: {text}");
                 assert!(text.len() <= 24, "{v}: {text}");
             }
+        }
+    }
+
+    #[test]
+    fn significant_digits_skip_sign_point_exponent_and_outer_zeros() {
+        assert_eq!(significant_digits("0.0"), 0);
+        assert_eq!(significant_digits("-3.0"), 1);
+        assert_eq!(significant_digits("100.0"), 1);
+        assert_eq!(significant_digits("-0.00125"), 3);
+        assert_eq!(significant_digits("1.5e-7"), 2);
+        assert_eq!(significant_digits("1.0000000000005e300"), 14);
+        assert_eq!(significant_digits("0.30000000000000004"), 17);
+        assert_eq!(significant_digits("120034.5"), 7);
+    }
+
+    /// Values near every edge of the fast path: halves, thirds, sevenths,
+    /// 12- and 13-digit decimals, powers of two, subnormals, the largest
+    /// doubles, negative zero.
+    #[test]
+    fn fast_rounding_equals_the_exact_one_at_the_edges() {
+        let mut values = vec![
+            -0.0,
+            0.5,
+            -0.5,
+            1.0 / 3.0,
+            -2.0 / 3.0,
+            1.0 / 7.0,
+            0.1 + 0.2,
+            1e-320,
+            -1e-320,
+            5e-324,
+            f64::MIN_POSITIVE,
+            1e308,
+            -1.7e308,
+            f64::MAX,
+            f64::MIN,
+            123_456_789_012.0,
+            1_234_567_890_123.0,
+            1_234_567_890_125.0,
+            999_999_999_999.5,
+            0.123_456_789_012_5,
+            9.999_999_999_995,
+        ];
+        for k in -1074..1024 {
+            let p = 2f64.powi(k);
+            values.extend([p, -p, p * 1.5, p / 3.0]);
+        }
+        for v in values {
+            assert_eq!(
+                round_significant(v).to_bits(),
+                round_significant_exact(v).to_bits(),
+                "{v:e}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_rounding_equals_the_exact_one(bits in proptest::prelude::any::<u64>()) {
+            let v = f64::from_bits(bits);
+            proptest::prop_assert_eq!(
+                round_significant(v).to_bits(),
+                round_significant_exact(v).to_bits()
+            );
+        }
+
+        /// Short decimals, the numbers sheets hold, at every magnitude.
+        #[test]
+        fn fast_rounding_of_decimals(m in -10_000_000_000_000i64..10_000_000_000_000, e in -340i32..310) {
+            let v: f64 = format!("{m}e{e}").parse().unwrap();
+            proptest::prop_assert_eq!(
+                round_significant(v).to_bits(),
+                round_significant_exact(v).to_bits()
+            );
+        }
+
+        /// Fractions such as means and shares: n / d.
+        #[test]
+        fn fast_rounding_of_fractions(n in proptest::prelude::any::<i32>(), d in 1i32..10_000) {
+            let v = f64::from(n) / f64::from(d);
+            proptest::prop_assert_eq!(
+                round_significant(v).to_bits(),
+                round_significant_exact(v).to_bits()
+            );
         }
     }
 

@@ -4,7 +4,6 @@ use std::path::Path;
 
 use anyhow::Result;
 
-use crate::analysis::journey::analyze_all;
 use crate::cli::AnalyzeArgs;
 use crate::model::group::NO_VALUE;
 use crate::output::{Plan, Target};
@@ -20,8 +19,7 @@ pub fn plan(args: &AnalyzeArgs, plan: &mut Plan) -> Result<()> {
     let ds = super::load(&args.input, &setup.options, plan)?;
     setup.follow(ds.scale, &args.analysis)?;
     let t = setup.thresholds;
-    let analyses = analyze_all(&ds, &t);
-    let mut built = report::analysis::build(&ds, &analyses, &t);
+    let mut built = report::analysis::analyze_and_build(&ds, &t);
     if let Some(by) = &args.by {
         // Every case labelled with its group, in sheet order.
         let group_by = super::group_by(by, &ds)?;
@@ -32,5 +30,8 @@ pub fn plan(args: &AnalyzeArgs, plan: &mut Plan) -> Result<()> {
     }
     let exporter = report::exporter(super::report_format(output, args.format).into());
     let out = Target::named(output);
-    plan.stream(&out, &mut |w| exporter.analysis(&built, w))
+    let written = plan.stream(&out, &mut |w| exporter.analysis(&built, w));
+    super::leave_to_exit(built);
+    super::leave_to_exit(ds);
+    written
 }

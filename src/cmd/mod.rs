@@ -61,6 +61,13 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     plan.finish(built)
 }
 
+/// Data a command is done with, when all that is left is to exit: the
+/// process's exit frees it at once, where dropping it would free a million
+/// small allocations one by one (50 ms of `analyze` on a million rows).
+pub fn leave_to_exit<T>(data: T) {
+    std::mem::forget(data);
+}
+
 /// Refuse an output that is the input sheet itself (exit 1), before
 /// anything is read or written.
 pub fn refuse_input_as_output(input: &InputArgs, outputs: &[&Path]) -> anyhow::Result<()> {

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::analysis::journey::CaseAnalysis;
+use crate::analysis::journey::{analyze_case, CaseAnalysis};
 use crate::analysis::turning::Kind;
 use crate::analysis::{SequenceAnalysis, Thresholds};
 use crate::model::{Case, Dataset};
@@ -147,6 +147,24 @@ pub fn build<'a>(ds: &'a Dataset, analyses: &[CaseAnalysis], t: &Thresholds) -> 
     }
 }
 
+/// Analyse every case and build its report at once, on every core, in
+/// sheet order: the same report as [`build`] of
+/// [`analyze_all`](crate::analysis::journey::analyze_all), without keeping
+/// the analyses of a million steps beside it (each is freed as soon as its
+/// case's report is made, and its memory serves the next case).
+pub fn analyze_and_build<'a>(ds: &'a Dataset, t: &Thresholds) -> AnalysisReport<'a> {
+    use rayon::prelude::*;
+    AnalysisReport {
+        by: None,
+        scale: ScaleReport::new(t),
+        cases: ds
+            .cases
+            .par_iter()
+            .map(|case| case_report(ds, case, &analyze_case(case, &ds.columns, t)))
+            .collect(),
+    }
+}
+
 /// Turning points, dips and summary of one analysed sequence, with step
 /// names from `name`; hand-off and promise fields are left empty.
 pub fn sequence_parts<'a>(
@@ -256,5 +274,37 @@ fn case_report<'a>(ds: &'a Dataset, case: &'a Case, a: &CaseAnalysis) -> CaseRep
         turning_points,
         critical_dips,
         summary,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::{parse, InputOptions};
+
+    /// The one-pass report is the report of the kept analyses, case by case
+    /// and in order, with times, owners and expectations.
+    #[test]
+    fn analyze_and_build_equals_build_of_the_analyses() {
+        let mut sheet = String::from("case,step,owner,expected,time,feeling\n");
+        for c in 0..300 {
+            for i in 0..(c % 7 + 1) {
+                let feeling = (c * 5 + i * 3) % 11;
+                sheet.push_str(&format!(
+                    "C{c},s{i},o{},{},{}h,{}\n",
+                    (c + i) % 2,
+                    i % 3,
+                    i * 2,
+                    feeling as f64 - 5.0
+                ));
+            }
+        }
+        let ds = parse("t.csv", sheet.as_bytes(), &InputOptions::default()).unwrap();
+        let t = Thresholds::for_scale(-5.0, 5.0, 0.0);
+        let analyses = crate::analysis::journey::analyze_all(&ds, &t);
+        let kept = serde_json::to_string(&build(&ds, &analyses, &t)).unwrap();
+        let one_pass = serde_json::to_string(&analyze_and_build(&ds, &t)).unwrap();
+        assert_eq!(one_pass, kept);
+        assert!(kept.contains("\"handoffs\":") && kept.contains("\"elapsed\":7200.0"));
     }
 }
