@@ -126,7 +126,7 @@ pub fn plan(args: &PatternCmdArgs, plan: &mut Plan) -> Result<()> {
 
     let opts = super::sheet_chart_options(&args.image, &args.input.input, &sheet);
     let style = PatternStyle::from(&args.pattern);
-    match (by, dest) {
+    let done = match (by, dest) {
         (Some(by), Some(dest)) => {
             let ext = format.extension();
             let report_dir = per_group_reports
@@ -199,5 +199,8 @@ pub fn plan(args: &PatternCmdArgs, plan: &mut Plan) -> Result<()> {
             }
             Ok(())
         }
-    }
+    };
+    super::leave_to_exit(patterns);
+    super::leave_to_exit(sheet);
+    done
 }

@@ -1278,15 +1278,13 @@ impl<'a> TableBuilder<'a> {
 /// most likely filled in on a 1..5 scale, where 1 is the bottom, not a
 /// slightly good feeling: say so rather than draw it silently wrong.
 fn other_scale_warning(cases: &[Case]) -> Option<String> {
-    let values = || {
-        cases
-            .iter()
-            .flat_map(|c| c.points.iter().map(|p| p.feeling))
-    };
-    let n = values().count();
-    let (lo, hi) = values().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
-        (lo.min(v), hi.max(v))
-    });
+    let (n, lo, hi) = cases
+        .iter()
+        .flat_map(|c| c.points.iter().map(|p| p.feeling))
+        .fold(
+            (0usize, f64::INFINITY, f64::NEG_INFINITY),
+            |(n, lo, hi), v| (n + 1, lo.min(v), hi.max(v)),
+        );
     (n >= 3 && lo >= 1.0 && hi <= 5.0 && hi > lo).then(|| {
         "every feeling is between 1 and 5: if the sheet uses a 1..5 scale (3 neutral), add --scale 1..5; read on -5..5 they are all above neutral".to_string()
     })
