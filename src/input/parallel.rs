@@ -470,6 +470,83 @@ mod tests {
         }
     }
 
+    /// What the cells of a small generated sheet hold: case, phase, step,
+    /// feeling, time, and how the row ends.
+    const CELLS: [&[&str]; 6] = [
+        // An empty case cell where a part begins sends the file to the reading whole: rare here.
+        &[
+            "A", "B", "C", "A", "B", "C", "A", "B", "C", "A", "B", "C", "",
+        ],
+        &["before", "", "", "after"],
+        &["order", "wait", "pay", "Total", "wait"],
+        &["-3", "2", "", "4", "WOW", "-5", "0"],
+        &["1h", "", "", ""],
+        &["\n", "\n", "\r\n", "\n\n"],
+    ];
+
+    /// A small long sheet with a case column: cases coming back, phases
+    /// and cases left empty under filled ones, skipped feelings, rows of
+    /// totals, blank lines, times; each row picks its cells from [`CELLS`].
+    fn small_sheet(picks: &[[usize; 6]]) -> String {
+        let mut text = String::from("case,phase,step,feeling,time\n");
+        for pick in picks {
+            let cell = |i: usize| CELLS[i][pick[i] % CELLS[i].len()];
+            text += &format!(
+                "{},{},{},{},{}{}",
+                cell(0),
+                cell(1),
+                cell(2),
+                cell(3),
+                cell(4),
+                cell(5)
+            );
+        }
+        text
+    }
+
+    /// The sheet read in parts, and the same read whole when it was.
+    fn read_in_parts(text: &str) -> Option<(String, String)> {
+        let options = InputOptions::default();
+        let parts = read("t.csv", text.as_bytes(), &options, Blocks::DEFAULT)?;
+        let whole = super::super::parse_sheet("t.csv", text.as_bytes().to_vec(), &options)
+            .map(|s| fingerprint(&s))
+            .unwrap_or_else(|e| e.to_string());
+        Some((fingerprint(&parts), whole))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+        /// Any small sheet reads in parts (a file in one block is still
+        /// split into parts) as it reads whole, or is left to the reading whole.
+        #[test]
+        fn any_sheet_read_in_parts_is_the_sheet_read_whole(
+            picks in proptest::collection::vec(proptest::prelude::any::<[usize; 6]>(), 1..80),
+        ) {
+            if let Some((parts, whole)) = read_in_parts(&small_sheet(&picks)) {
+                proptest::prop_assert_eq!(parts, whole);
+            }
+        }
+    }
+
+    /// The property above is not empty: many such sheets are read in parts.
+    #[test]
+    fn many_small_sheets_are_read_in_parts() {
+        let mut seed = 7u64;
+        let mut next = || {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            (seed >> 33) as usize
+        };
+        let read = (0..200)
+            .filter(|_| {
+                let picks: Vec<[usize; 6]> =
+                    (0..40).map(|_| std::array::from_fn(|_| next())).collect();
+                read_in_parts(&small_sheet(&picks)).is_some()
+            })
+            .count();
+        assert!(read >= 80, "only {read} of 200 sheets were read in parts");
+    }
+
     #[test]
     fn rows_start_after_the_header_line() {
         assert_eq!(after_line("title\nstep,feeling\na,1\n", 2), Some(19));
