@@ -296,7 +296,7 @@ pub struct CompareArgs {
     #[arg(short, long, value_name = "GRAPH")]
     pub output: Option<PathBuf>,
 
-    /// With --by: the format of each group's graph [default: from -o GRAPH's extension, else png].
+    /// The graph's format, which must agree with -o GRAPH's extension when it has one [default: from that extension, else png].
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub graph_format: Option<ImageFormat>,
 
@@ -331,7 +331,7 @@ pub struct PatternCmdArgs {
     #[arg(short, long, value_name = "GRAPH")]
     pub output: Option<PathBuf>,
 
-    /// With --by: the format of each group's graph [default: from -o GRAPH's extension, else png].
+    /// The graph's format, which must agree with -o GRAPH's extension when it has one [default: from that extension, else png].
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub graph_format: Option<ImageFormat>,
 
@@ -420,7 +420,7 @@ pub struct PlotArgs {
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// Image format [default: from the output's extension (.svg, .png, .mmd), else png].
+    /// Image format, which must agree with the output's extension when it has one [default: from the output's extension (.svg, .png, .mmd), else png].
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub format: Option<ImageFormat>,
 

@@ -509,3 +509,56 @@ fn notes_and_channel_strip_in_the_svg() {
     assert!(!plain.iter().any(|t| t.starts_with("1. ")));
     assert!(plain.iter().any(|t| t == "web"));
 }
+
+/// A format flag that says otherwise than the output's name is refused
+/// (exit 2, nothing written), in every command that draws: the file would
+/// hold one thing under the name of another.
+#[test]
+fn a_format_flag_must_agree_with_the_output_name() {
+    let w = Work::new();
+    let sheet = example("cinema-survey.csv");
+    let cases: [(&[&str], &str); 6] = [
+        (
+            &["plot", &sheet, "-o", "r.png", "--format", "svg"],
+            "--format svg but -o r.png names a PNG file: name it r.svg",
+        ),
+        (
+            &["plot", &sheet, "-o", "r.svg", "--format", "mermaid"],
+            "name it r.mmd",
+        ),
+        (
+            &["plot", &sheet, "-o", "r.mmd", "--format", "png"],
+            "names a Mermaid file",
+        ),
+        (
+            &[
+                "plot", &sheet, "--by", "segment", "-o", "s.png", "--format", "svg",
+            ],
+            "name it s.svg",
+        ),
+        (
+            &["pattern", &sheet, "-o", "p.svg", "--graph-format", "png"],
+            "--graph-format png but -o p.svg names an SVG file",
+        ),
+        (
+            &[
+                "compare",
+                &example("contact-us.csv"),
+                &example("contact-us-redesign.csv"),
+                "-o",
+                "c.PNG",
+                "--graph-format",
+                "svg",
+            ],
+            "name it c.svg",
+        ),
+    ];
+    for (args, words) in cases {
+        let err = w.fails(args, 2);
+        assert!(err.contains(words), "{args:?}: {err}");
+    }
+    assert!(w.files().is_empty(), "{:?}", w.files());
+    // A name that agrees, in capitals (a name that says nothing: the test above).
+    w.stdout(&["plot", &sheet, "-o", "r.PNG", "--format", "png"]);
+    assert!(w.read("r.PNG").starts_with(b"\x89PNG"));
+}

@@ -34,7 +34,10 @@ pub fn plan(args: &CompareArgs, plan: &mut Plan) -> Result<Option<WorseAfter>> {
     // Flag errors before reading: a usage error should cost nothing.
     let graph_flag = graph_flag(args)?;
     let graph = match &args.output {
-        Some(p) => Some((p.as_path(), super::image_format(p, graph_flag)?)),
+        Some(p) => Some((
+            p.as_path(),
+            super::image_format(p, "--graph-format", graph_flag)?,
+        )),
         None => None,
     };
     let format: ReportFormat = super::report_format(
@@ -348,7 +351,7 @@ fn batch(args: &CompareArgs, plan: &mut Plan) -> Result<Option<WorseAfter>> {
     let by = args.batch.by.as_deref().unwrap_or_default();
     let graph_flag = graph_flag(args)?;
     let graph_format = match &args.output {
-        Some(p) if p.as_os_str() != "-" => super::image_format(p, graph_flag)?,
+        Some(p) if p.as_os_str() != "-" => super::image_format(p, "--graph-format", graph_flag)?,
         _ => graph_flag.unwrap_or(Format::Png),
     };
     let dest = super::batch_dest(&args.batch, args.output.as_deref(), graph_format, true)?

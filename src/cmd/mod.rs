@@ -317,9 +317,54 @@ pub fn graph_and_report_apart(
     Ok(())
 }
 
-/// The image format of `path`: `--format` when given, else its extension.
-pub fn image_format(path: &Path, flag: Option<Format>) -> Result<Format, UsageError> {
+/// What the name of `path` says it holds: `svg`, `png` or `mermaid` (a
+/// Mermaid journey, `.mmd`); `None` for any other name.
+fn named_format(path: &Path) -> Option<&'static str> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    match ext.as_str() {
+        "svg" => Some("svg"),
+        "png" => Some("png"),
+        "mmd" | "mermaid" => Some("mermaid"),
+        _ => None,
+    }
+}
+
+/// Refuse a format flag (`flag_name` giving `format`: `svg`, `png`,
+/// `mermaid`) that says otherwise than the output's name: the file would
+/// hold one thing under the name of another. A name that says nothing
+/// (`graph.out`) takes the flag's word.
+pub fn format_agrees(path: &Path, flag_name: &str, format: &str) -> Result<(), UsageError> {
+    match named_format(path) {
+        Some(named) if named != format => {
+            let fitting = path.with_extension(if format == "mermaid" { "mmd" } else { format });
+            Err(UsageError(format!(
+                "{flag_name} {format} but -o {} names {} file: name it {}, or leave out {flag_name}",
+                path.display(),
+                match named {
+                    "svg" => "an SVG",
+                    "png" => "a PNG",
+                    _ => "a Mermaid",
+                },
+                fitting.display()
+            )))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The image format of `path`: the flag `flag_name` when given (it must
+/// agree with the name, [`format_agrees`]), else its extension.
+pub fn image_format(
+    path: &Path,
+    flag_name: &str,
+    flag: Option<Format>,
+) -> Result<Format, UsageError> {
     if let Some(f) = flag {
+        let name = match f {
+            Format::Svg => "svg",
+            Format::Png => "png",
+        };
+        format_agrees(path, flag_name, name)?;
         return Ok(f);
     }
     if path.as_os_str() == "-" {

@@ -37,9 +37,10 @@ pub fn plan(args: &PatternCmdArgs, plan: &mut Plan) -> Result<()> {
         None => None,
     };
     let graph = match &args.output {
-        Some(p) if !(by.is_some() && p.as_os_str() == "-") => {
-            Some((p.as_path(), super::image_format(p, graph_flag)?))
-        }
+        Some(p) if !(by.is_some() && p.as_os_str() == "-") => Some((
+            p.as_path(),
+            super::image_format(p, "--graph-format", graph_flag)?,
+        )),
         _ => None,
     };
     let dash = Some(Path::new("-"));

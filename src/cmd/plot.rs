@@ -95,7 +95,7 @@ fn batch(args: &PlotArgs, plan: &mut Plan) -> Result<()> {
     super::group_kind(by)?;
     let flag = args.format.and_then(ImageFormat::picture);
     let format = match &args.output {
-        Some(p) if p.as_os_str() != "-" => super::image_format(p, flag)?,
+        Some(p) if p.as_os_str() != "-" => super::image_format(p, "--format", flag)?,
         _ => flag.unwrap_or(Format::Png),
     };
     let dest = super::batch_dest(&args.batch, args.output.as_deref(), format, true)?
@@ -166,9 +166,15 @@ fn output_and_format(args: &PlotArgs) -> Result<(PathBuf, Output), UsageError> {
     let flag = args.format.and_then(ImageFormat::picture);
     match &args.output {
         Some(p) if mermaid || (args.format.is_none() && is_mermaid_name(p)) => {
+            if mermaid && p.as_os_str() != "-" {
+                super::format_agrees(p, "--format", "mermaid")?;
+            }
             Ok((p.clone(), Output::Mermaid))
         }
-        Some(p) => Ok((p.clone(), Output::Picture(super::image_format(p, flag)?))),
+        Some(p) => Ok((
+            p.clone(),
+            Output::Picture(super::image_format(p, "--format", flag)?),
+        )),
         None => {
             if args.input.input == "-" {
                 return Err(UsageError(
