@@ -101,18 +101,23 @@ pub fn step_values(cases: &[&Case], steps: usize) -> Vec<Vec<f64>> {
     // buffer per step, sized exactly: a million values cost 8 MB.
     const STRETCH: usize = 8192;
     let stretches: Vec<&[&Case]> = cases.chunks(STRETCH).collect();
-    let counts: Vec<Vec<usize>> = stretches
-        .par_iter()
-        .map(|stretch| {
-            let mut counts = vec![0usize; steps];
-            for p in stretch.iter().flat_map(|c| &c.points) {
-                if let Some(n) = counts.get_mut(p.step as usize) {
-                    *n += 1;
-                }
+    // One stretch is not worth handing to the other cores (a batch of
+    // many small groups would spend its time waking them).
+    let parallel = stretches.len() > 1;
+    let count = |stretch: &&[&Case]| {
+        let mut counts = vec![0usize; steps];
+        for p in stretch.iter().flat_map(|c| &c.points) {
+            if let Some(n) = counts.get_mut(p.step as usize) {
+                *n += 1;
             }
-            counts
-        })
-        .collect();
+        }
+        counts
+    };
+    let counts: Vec<Vec<usize>> = if parallel {
+        stretches.par_iter().map(count).collect()
+    } else {
+        stretches.iter().map(count).collect()
+    };
     let mut values: Vec<Vec<f64>> = (0..steps)
         .map(|step| vec![0.0; counts.iter().map(|c| c[step]).sum()])
         .collect();
@@ -125,21 +130,26 @@ pub fn step_values(cases: &[&Case], steps: usize) -> Vec<Vec<f64>> {
             rest = after;
         }
     }
-    stretches
-        .par_iter()
-        .zip(slots)
-        .for_each(|(stretch, mut slots)| {
-            let mut filled = vec![0usize; steps];
-            for p in stretch.iter().flat_map(|c| &c.points) {
-                let step = p.step as usize;
-                if let (Some(slot), Some(n)) = (slots.get_mut(step), filled.get_mut(step)) {
-                    slot[*n] = p.feeling;
-                    *n += 1;
-                }
+    let fill = |(stretch, mut slots): (&&[&Case], Vec<&mut [f64]>)| {
+        let mut filled = vec![0usize; steps];
+        for p in stretch.iter().flat_map(|c| &c.points) {
+            let step = p.step as usize;
+            if let (Some(slot), Some(n)) = (slots.get_mut(step), filled.get_mut(step)) {
+                slot[*n] = p.feeling;
+                *n += 1;
             }
-        });
+        }
+    };
+    if parallel {
+        stretches.par_iter().zip(slots).for_each(fill);
+    } else {
+        stretches.iter().zip(slots).for_each(fill);
+    }
     values
 }
+
+/// From how many values in all a pattern's statistics are worked out on all cores.
+const PARALLEL_VALUES: usize = 100_000;
 
 /// The pattern of `cases` cases from their feelings at each step (see
 /// [`step_values`]); leaves each step's values sorted ascending.
@@ -150,11 +160,14 @@ pub fn from_step_values(
     o: &PatternOptions,
 ) -> Pattern {
     let tol = t.tolerance();
-    // Steps are independent: their values are sorted on all cores.
-    let stats: Vec<_> = values
-        .par_iter_mut()
-        .map(|v| stats::step_stats(v, t.neutral, t.critical, tol))
-        .collect();
+    // Steps are independent: many values are sorted on all cores (a few
+    // are not worth waking the other cores for).
+    let stats_of = |v: &mut Vec<f64>| stats::step_stats(v, t.neutral, t.critical, tol);
+    let stats: Vec<_> = if values.iter().map(Vec::len).sum::<usize>() > PARALLEL_VALUES {
+        values.par_iter_mut().map(stats_of).collect()
+    } else {
+        values.iter_mut().map(stats_of).collect()
+    };
     let mut figures = Vec::with_capacity(values.len());
     let mut empty_steps = Vec::new();
     for (i, s) in stats.into_iter().enumerate() {

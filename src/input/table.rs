@@ -1181,14 +1181,26 @@ impl<'a> TableBuilder<'a> {
                 step.phase = step.phase.or(phase);
             }
         }
-        // Each case's rows become its points in place, on all cores.
-        let mut cases: Vec<Case> = self
-            .cases
-            .into_par_iter()
-            .zip(rows)
-            .zip(alignment.positions)
-            .map(|((c, rows), positions)| c.into_case(rows, &positions))
-            .collect();
+        // Each case's rows become its points in place; a large sheet's on
+        // all cores (a small one's are not worth waking them for).
+        let make = |((c, rows), positions): ((CaseBuild, Vec<Seen>), Vec<u32>)| {
+            c.into_case(rows, &positions)
+        };
+        let mut cases: Vec<Case> = if self.rows > 100_000 {
+            self.cases
+                .into_par_iter()
+                .zip(rows)
+                .zip(alignment.positions)
+                .map(make)
+                .collect()
+        } else {
+            self.cases
+                .into_iter()
+                .zip(rows)
+                .zip(alignment.positions)
+                .map(make)
+                .collect()
+        };
         if cases.iter().all(|c| c.points.is_empty()) {
             return Err(InputError::new(
                 Location::file(self.name),
