@@ -6,7 +6,7 @@
 //! known, rows of a long sheet with a case column are independent of each
 //! other, so the file is read in blocks (never held whole: the memory is
 //! the model's, not the file's); each block is cut at its last line end,
-//! its lines are split into one part per core, each part is read by a
+//! its lines are split into a few parts per core, each part is read by a
 //! builder of its own ([`TableBuilder::part`]), and the parts are taken
 //! back in order ([`TableBuilder::absorb`]). The sheet is the one the rows
 //! read one by one would give: names and cases in the order they first
@@ -83,40 +83,13 @@ pub(super) fn read(
     }
     let mut buf = Vec::new();
     let mut eof = fill(&mut reader, &mut buf, blocks.first.max(2 * SEEN_AT_START))?;
-    if SourceKind::of(name, &buf) != SourceKind::Text || decode::sniff_binary(&buf).is_some() {
-        return None;
-    }
-    let bom = buf.starts_with(b"\xef\xbb\xbf");
-    let mut from = if bom { 3 } else { 0 };
-    let mut cut = from + whole_lines(&buf[from..], eof)?;
-    let text = std::str::from_utf8(&buf[from..cut]).ok()?;
-    if !eof && text.len() < SEEN_AT_START {
-        return None;
-    }
-    if text.trim().is_empty() || !decode::is_text(text) {
-        return None;
-    }
-    let delimiter = options
-        .delimiter
-        .unwrap_or_else(|| delimited::sniff_delimiter(text));
-    // Lines are split at the delimiter byte: it must be one ASCII character
-    // that does not end a line or quote.
-    if !delimiter.is_ascii() || matches!(delimiter, b'"' | b'\n' | b'\r') {
-        return None;
-    }
-    let encoding = if bom { "UTF-8 (BOM)" } else { "UTF-8" };
-    let format = super::text::text_format(name, encoding.to_string(), delimiter, options);
-    let mut header_rows = TextRows::new(name, text, delimiter);
-    let Ok(Pending::Table(mut builder)) = super::begin(name, &mut header_rows, options, format)
-    else {
-        return None;
-    };
-    if !builder.can_read_in_parts() {
-        return None;
-    }
-    // The header is one line (there are no quotes): the rows start on the next.
-    let mut line = builder.header_line() + 1;
-    from += after_line(text, builder.header_line())?;
+    let Start {
+        mut builder,
+        delimiter,
+        mut from,
+        mut cut,
+        mut line,
+    } = start(name, &buf, eof, options)?;
     // While a block's rows are read on the cores, the parts of the block
     // before are taken into the sheet and the next block is read from the
     // file, on a thread of their own: nothing waits for them.
@@ -127,7 +100,8 @@ pub(super) fn read(
         let piece = &buf[from..cut];
         let empty: Vec<TableBuilder> = (0..parts).map(|_| builder.part()).collect();
         let (read, next) = std::thread::scope(|s| {
-            let taker = s.spawn(|| {
+            // A thread the system will not give: read the sheet in one piece.
+            let taker = std::thread::Builder::new().spawn_scoped(s, || {
                 for part in pending.drain(..) {
                     if !builder.absorb(part) {
                         return None;
@@ -143,6 +117,9 @@ pub(super) fn read(
                 let next_eof = fill(&mut reader, &mut next, blocks.rest)?;
                 Some((next, next_eof))
             });
+            let Ok(taker) = taker else {
+                return (None, None);
+            };
             let read = read_piece(empty, piece, delimiter, line);
             let next = taker
                 .join()
@@ -168,6 +145,62 @@ pub(super) fn read(
     }
     drop((buf, spare));
     builder.finish().ok().map(Sheet::Cases)
+}
+
+/// What the first block says: the builder its header calls for, the
+/// delimiter, where its rows start and end (whole lines) and the line of
+/// the first.
+struct Start<'a> {
+    builder: Box<TableBuilder<'a>>,
+    delimiter: u8,
+    from: usize,
+    cut: usize,
+    line: u64,
+}
+
+/// Read the first block (`buf`, the whole input when `eof`) as reading in
+/// one piece reads the start of a text: encoding, delimiter, header. `None`
+/// when the sheet must be read in one piece.
+fn start<'a>(name: &'a str, buf: &[u8], eof: bool, options: &InputOptions) -> Option<Start<'a>> {
+    if SourceKind::of(name, buf) != SourceKind::Text || decode::sniff_binary(buf).is_some() {
+        return None;
+    }
+    let bom = buf.starts_with(b"\xef\xbb\xbf");
+    let from = if bom { 3 } else { 0 };
+    let cut = from + whole_lines(&buf[from..], eof)?;
+    let text = std::str::from_utf8(&buf[from..cut]).ok()?;
+    if !eof && text.len() < SEEN_AT_START {
+        return None;
+    }
+    if text.trim().is_empty() || !decode::is_text(text) {
+        return None;
+    }
+    let delimiter = options
+        .delimiter
+        .unwrap_or_else(|| delimited::sniff_delimiter(text));
+    // Lines are split at the delimiter byte: it must be one ASCII character
+    // that does not end a line or quote.
+    if !delimiter.is_ascii() || matches!(delimiter, b'"' | b'\n' | b'\r') {
+        return None;
+    }
+    let encoding = if bom { "UTF-8 (BOM)" } else { "UTF-8" };
+    let format = super::text::text_format(name, encoding.to_string(), delimiter, options);
+    let mut header_rows = TextRows::new(name, text, delimiter);
+    let Ok(Pending::Table(builder)) = super::begin(name, &mut header_rows, options, format) else {
+        return None;
+    };
+    if !builder.can_read_in_parts() {
+        return None;
+    }
+    // The header is one line (there are no quotes): the rows start on the next.
+    let header = builder.header_line();
+    Some(Start {
+        from: from + after_line(text, header)?,
+        cut,
+        line: header + 1,
+        delimiter,
+        builder,
+    })
 }
 
 /// How many parts a block is read in, per core: more parts than cores keep
@@ -404,6 +437,12 @@ mod tests {
         }
         // With a byte-order mark and an ignored column.
         same(&format!("\u{feff}{}", big_sheet(4_000, "\n", true, ",x")));
+        // A header written with quotes, as some programs write every cell.
+        same(&big_sheet(4_000, "\n", true, "").replacen(
+            "case,segment,phase,step,feeling,time",
+            "\"case\",\"segment\",\"phase\",\"step\",\"feeling\",\"time\"",
+            1,
+        ));
         // Owners instead of phases (details per row), and an order column.
         same(&big_sheet(4_000, "\n", true, "").replacen(",phase,", ",owner,", 1));
         let text = big_sheet(4_000, "\n", false, "").replacen(",feeling", ",feeling,order", 1);
