@@ -10,7 +10,10 @@ hostile flags, runs the binary in a scratch folder and checks:
 - exit code 0, 1 or 2; on 1 or 2 the first line of stderr starts with `error:`;
 - `validate --format json` prints valid JSON (also when the sheet is unusable);
 - JSON reports are valid JSON, SVG outputs are well-formed XML;
-- nothing left behind: no `.emograph-*.tmp` file, the input unchanged.
+- nothing left behind: no `.emograph-*.tmp` file, the input unchanged;
+- a large UTF-8 sheet (past 1 MiB, read in blocks on all cores) gives the
+  same exit code, output and messages as the same sheet read in one piece
+  (`--encoding utf-8`).
 
 A failure is saved under --failures (the input and a `command.txt`) and the
 script exits 1. The same --seed gives the same runs.
@@ -63,7 +66,24 @@ def seeds():
 def mutate(rng, data):
     for _ in range(rng.randint(1, 4)):
         data = rng.choice(MUTATIONS)(rng, data)
+    if rng.random() < 0.04:
+        data = m_large(rng, data)
     return data[: 2_000_000]
+
+
+def m_large(rng, data):
+    # Past 1 MiB a text file is read in blocks, each block's rows on all
+    # cores: the rows under the header repeated (cases coming back).
+    lines = data.split(b"\n")
+    body = [line for line in lines[1:] if line.strip()]
+    if not body:
+        return data
+    out, size = [lines[0]], len(lines[0])
+    while size < 1_200_000:
+        line = body[len(out) % len(body)]
+        out.append(line)
+        size += len(line) + 1
+    return b"\n".join(out) + rng.choice([b"\n", b""])
 
 
 def m_flip(rng, data):
@@ -275,6 +295,27 @@ def check(work, name, original, args, proc, outputs, elapsed, timeout):
     return problems
 
 
+def read_whole_differs(binary, work, name, data, args, proc, timeout):
+    """For a large UTF-8 sheet and a report on standard output: what reading
+    it in one piece (`--encoding utf-8`) says, when that is not what `proc`
+    said; else None."""
+    if len(data) < 1 << 20 or args[0] not in ("validate", "analyze", "pattern"):
+        return None
+    if any(a in args for a in ("-o", "--report", "--by", "--encoding")):
+        return None
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if b"binary" in proc.stderr:
+        return None
+    whole = subprocess.run([str(binary)] + args + ["--encoding", "utf-8"], cwd=work,
+                           capture_output=True, timeout=timeout, stdin=subprocess.DEVNULL)
+    if (whole.returncode, whole.stdout, whole.stderr) == (proc.returncode, proc.stdout, proc.stderr):
+        return None
+    return f"read in one piece: exit {whole.returncode}, stderr {whole.stderr[:300]!r}, stdout differs: {whole.stdout != proc.stdout}"
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--bin", default=str(ROOT / "target" / "debug" / "emograph"))
@@ -313,6 +354,10 @@ def main():
                 proc, elapsed = e, None
             runs += 1
             problems = check(work, name, data, args, proc, outputs, elapsed, opts.timeout)
+            if not problems:
+                differs = read_whole_differs(binary, work, name, data, args, proc, opts.timeout)
+                if differs:
+                    problems.append(differs)
             if problems:
                 failures += 1
                 keep = Path(opts.failures) / f"seed{opts.seed}-run{i}"
