@@ -15,6 +15,11 @@
 //! Which reader a file goes to is decided in one place, [`SourceKind::of`]
 //! (the file's first bytes, then its extension): a new kind of file is one
 //! more variant there and one more arm in [`parse_sheet`].
+//!
+//! A large UTF-8 text file of a long sheet with a case column is read by
+//! [`parallel`] first: a block at a time, each block's rows on all cores,
+//! giving exactly the sheet the rows read one by one give. Anything it is
+//! not sure of (and any error) goes to the reading above, in one piece.
 
 pub mod columns;
 pub mod decode;
