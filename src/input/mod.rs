@@ -17,7 +17,7 @@
 //! more variant there and one more arm in [`parse_sheet`].
 //!
 //! A large UTF-8 text file of a long sheet with a case column is read by
-//! [`parallel`] first: a block at a time, each block's rows on all cores,
+//! `parallel.rs` first: a block at a time, each block's rows on all cores,
 //! giving exactly the sheet the rows read one by one give. Anything it is
 //! not sure of (and any error) goes to the reading above, in one piece.
 
