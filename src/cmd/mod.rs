@@ -319,7 +319,7 @@ pub fn graph_and_report_apart(
 
 /// What the name of `path` says it holds: `svg`, `png` or `mermaid` (a
 /// Mermaid journey, `.mmd`); `None` for any other name.
-fn named_format(path: &Path) -> Option<&'static str> {
+pub fn named_format(path: &Path) -> Option<&'static str> {
     let ext = path.extension()?.to_str()?.to_ascii_lowercase();
     match ext.as_str() {
         "svg" => Some("svg"),
@@ -370,12 +370,7 @@ pub fn image_format(
     if path.as_os_str() == "-" {
         return Ok(Format::Svg);
     }
-    match path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_lowercase)
-        .as_deref()
-    {
+    match named_format(path) {
         Some("svg") => Ok(Format::Svg),
         Some("png") => Ok(Format::Png),
         _ => Err(UsageError(format!(

@@ -84,9 +84,7 @@ pub fn plan(args: &PlotArgs, plan: &mut Plan) -> Result<()> {
 
 /// Whether `path` names a Mermaid file.
 fn is_mermaid_name(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("mmd") || e.eq_ignore_ascii_case("mermaid"))
+    super::named_format(path) == Some("mermaid")
 }
 
 /// `plot --by COLUMN --out-dir DIR`: one graph per group and `index.json`.

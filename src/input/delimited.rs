@@ -171,17 +171,10 @@ pub struct TextRows<'t> {
     /// here from `counted` (byte, line: the last record's start).
     lone_cr: bool,
     counted: (usize, u64),
-    /// The line `text` starts on (1 unless it is a later part of a file).
-    first_line: u64,
 }
 
 impl<'t> TextRows<'t> {
     pub fn new(name: &'t str, text: &'t str, delimiter: u8) -> Self {
-        Self::from_line(name, text, delimiter, 1)
-    }
-
-    /// The records of `text`, a part of a file that starts on line `first_line`.
-    pub fn from_line(name: &'t str, text: &'t str, delimiter: u8, first_line: u64) -> Self {
         TextRows {
             name,
             text,
@@ -189,8 +182,7 @@ impl<'t> TextRows<'t> {
             reader: reader(text, delimiter),
             record: StringRecord::new(),
             lone_cr: has_lone_cr(text),
-            counted: (0, first_line),
-            first_line,
+            counted: (0, 1),
         }
     }
 }
@@ -205,8 +197,8 @@ impl RowSource for TextRows<'_> {
         let (mut start, mut line) = self
             .record
             .position()
-            .map(|p| (p.byte() as usize, p.line() + self.first_line - 1))
-            .unwrap_or((0, self.first_line));
+            .map(|p| (p.byte() as usize, p.line()))
+            .unwrap_or((0, 1));
         let bytes = self.text.as_bytes();
         start = start.min(bytes.len());
         if self.lone_cr {
@@ -237,7 +229,7 @@ impl RowSource for TextRows<'_> {
 
     fn rewind(&mut self) {
         self.reader = reader(self.text, self.delimiter);
-        self.counted = (0, self.first_line);
+        self.counted = (0, 1);
     }
 }
 
