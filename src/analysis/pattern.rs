@@ -11,7 +11,7 @@
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::stats::{self, StepStats};
+use super::stats::{self, Counts, StepStats};
 use super::{analyze_sequence, SequenceAnalysis, Thresholds};
 use crate::model::{Case, StepSummary};
 
@@ -89,8 +89,55 @@ impl Default for PatternOptions {
 
 /// The pattern of `cases` over a journey of `steps` steps.
 pub fn from_cases(cases: &[&Case], steps: usize, t: &Thresholds, o: &PatternOptions) -> Pattern {
+    // Many values, all whole numbers on a small scale (a survey's): counted,
+    // not held and sorted. The figures are the same either way.
+    let points: usize = cases.iter().map(|c| c.points.len()).sum();
+    // A few values per step are not worth the counts' room (2 KiB a step).
+    let many = points >= steps.saturating_mul(512).max(PARALLEL_VALUES);
+    if let Some(counts) = many.then(|| step_counts(cases, steps)).flatten() {
+        return from_step_counts(&counts, cases.len(), t, o);
+    }
     let mut values = step_values(cases, steps);
     from_step_values(&mut values, cases.len(), t, o)
+}
+
+/// The feelings of `cases` at each of `steps` steps, counted ([`Counts`]),
+/// or `None` if some feeling is not a whole number the counts hold.
+/// Counting is one pass over the cases, on all cores, and takes no memory
+/// per value.
+fn step_counts(cases: &[&Case], steps: usize) -> Option<Vec<Counts>> {
+    const STRETCH: usize = 8192;
+    let count = |stretch: &[&Case]| {
+        let mut counts = vec![Counts::default(); steps];
+        for p in stretch.iter().flat_map(|c| &c.points) {
+            if !counts.get_mut(p.step as usize)?.add(p.feeling) {
+                return None;
+            }
+        }
+        Some(counts)
+    };
+    let stretches: Option<Vec<Vec<Counts>>> = cases.par_chunks(STRETCH).map(count).collect();
+    let mut all = vec![Counts::default(); steps];
+    for counts in stretches? {
+        for (a, b) in all.iter_mut().zip(&counts) {
+            a.merge(b);
+        }
+    }
+    Some(all)
+}
+
+/// The pattern of `cases` cases from the counts of their feelings at each
+/// step (see [`step_counts`]): [`from_step_values`] of the same values.
+fn from_step_counts(
+    counts: &[Counts],
+    cases: usize,
+    t: &Thresholds,
+    o: &PatternOptions,
+) -> Pattern {
+    let tol = t.tolerance();
+    let stats_of = |c: &Counts| stats::counted_stats(c, t.neutral, t.critical, tol);
+    let stats = counts.par_iter().map(stats_of).collect();
+    from_stats(stats, cases, t, o)
 }
 
 /// The feelings of `cases` at each of `steps` steps: one buffer per step,
@@ -168,7 +215,18 @@ pub fn from_step_values(
     } else {
         values.iter_mut().map(stats_of).collect()
     };
-    let mut figures = Vec::with_capacity(values.len());
+    from_stats(stats, cases, t, o)
+}
+
+/// The pattern of `cases` cases from the statistics of each step (`None`
+/// for a step with no values).
+fn from_stats(
+    stats: Vec<Option<StepStats>>,
+    cases: usize,
+    t: &Thresholds,
+    o: &PatternOptions,
+) -> Pattern {
+    let mut figures = Vec::with_capacity(stats.len());
     let mut empty_steps = Vec::new();
     for (i, s) in stats.into_iter().enumerate() {
         match s {
@@ -275,6 +333,63 @@ mod tests {
             20_000 * 5 - 14_286
         );
         assert!(step_values(&[], 3).iter().all(Vec::is_empty));
+    }
+
+    /// `cases` cases of `steps` steps, some skipped, with feelings from `feeling`.
+    fn many_cases(cases: u32, steps: u32, feeling: impl Fn(u32, u32) -> f64) -> Vec<Case> {
+        (0..cases)
+            .map(|c| Case {
+                name: format!("c{c}"),
+                segment: None,
+                version: None,
+                points: (0..steps)
+                    .filter(|s| (c + s) % 7 != 0)
+                    .map(|s| crate::model::Point {
+                        step: s,
+                        line: c * steps + s,
+                        feeling: feeling(c, s),
+                    })
+                    .collect(),
+                details: Vec::new(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn counted_feelings_give_the_figures_of_sorted_ones() {
+        let t = Thresholds::for_scale(-5.0, 5.0, 0.0);
+        let o = PatternOptions::default();
+        let whole = many_cases(30_000, 6, |c, s| f64::from((c * 3 + s * s) % 11) - 5.0);
+        let refs: Vec<&Case> = whole.iter().collect();
+        let counts = step_counts(&refs, 6).unwrap();
+        let mut values = step_values(&refs, 6);
+        let sorted = from_step_values(&mut values, refs.len(), &t, &o);
+        assert_eq!(from_step_counts(&counts, refs.len(), &t, &o), sorted);
+        // Enough values that `from_cases` counts them, with the same figures.
+        assert!(counts.iter().map(Counts::len).sum::<usize>() > PARALLEL_VALUES);
+        assert_eq!(from_cases(&refs, 6, &t, &o), sorted);
+        for stat in [Stat::Mean, Stat::Median] {
+            let o = PatternOptions { stat, risk: 0.1 };
+            assert_eq!(
+                from_cases(&refs, 6, &t, &o),
+                from_step_values(&mut step_values(&refs, 6), refs.len(), &t, &o)
+            );
+        }
+        // A half, or -0.0, is not counted: the values are sorted.
+        for odd in [0.5, -0.0] {
+            let mixed = many_cases(
+                30_000,
+                6,
+                |c, s| if c == 29_999 { odd } else { f64::from(s) },
+            );
+            let refs: Vec<&Case> = mixed.iter().collect();
+            assert_eq!(step_counts(&refs, 6), None);
+            let p = from_cases(&refs, 6, &t, &o);
+            assert_eq!(
+                p,
+                from_step_values(&mut step_values(&refs, 6), refs.len(), &t, &o)
+            );
+        }
     }
 
     #[test]

@@ -39,7 +39,12 @@ pub struct StepStats {
 /// `h − ⌊h⌋`, computed exactly as numpy does (same rounding). A `q` outside
 /// 0..=100 is clamped into it; a NaN `q` gives `None`.
 pub fn percentile_sorted(sorted: &[f64], q: f64) -> Option<f64> {
-    let last = sorted.len().checked_sub(1)?;
+    percentile_of(sorted.len(), |k| sorted[k], q)
+}
+
+/// [`percentile_sorted`] of `n` ascending values, value `k` being `at(k)`.
+fn percentile_of(n: usize, at: impl Fn(usize) -> f64, q: f64) -> Option<f64> {
+    let last = n.checked_sub(1)?;
     if q.is_nan() {
         return None;
     }
@@ -49,7 +54,7 @@ pub fn percentile_sorted(sorted: &[f64], q: f64) -> Option<f64> {
     // `as` saturates; `min` keeps the index in range.
     let lo = (lo_f as usize).min(last);
     let hi = (lo + 1).min(last);
-    let (a, b) = (sorted[lo], sorted[hi]);
+    let (a, b) = (at(lo), at(hi));
     Some(lerp(a, b, h - lo_f))
 }
 
@@ -60,6 +65,22 @@ fn lerp(a: f64, b: f64, t: f64) -> f64 {
         b - diff * (1.0 - t)
     } else {
         a + diff * t
+    }
+}
+
+/// Sort `values` ascending, in `f64::total_cmp`'s order. Feelings are
+/// mostly whole numbers on a small scale: those are counted and written
+/// back in order (a step of a large sheet holds tens of thousands of a
+/// dozen values, and sorting them was most of a pattern's time); anything
+/// else is sorted.
+pub fn sort_values(values: &mut [f64]) {
+    let mut counts = Counts::default();
+    if !values.iter().all(|&v| counts.add(v)) {
+        values.sort_unstable_by(f64::total_cmp);
+        return;
+    }
+    for (slot, v) in values.iter_mut().zip(counts.sorted()) {
+        *slot = v;
     }
 }
 
@@ -101,11 +122,113 @@ fn careful_sum(values: impl Iterator<Item = f64>) -> f64 {
 /// are expected to be finite; NaN or infinite values never panic but
 /// propagate into the results.
 pub fn step_stats(values: &mut [f64], neutral: f64, critical: f64, tol: f64) -> Option<StepStats> {
-    values.sort_unstable_by(f64::total_cmp);
-    let (&min, &max) = (values.first()?, values.last()?);
-    let n = values.len();
+    sort_values(values);
+    let values = &*values;
+    stats_of_sorted(
+        values.len(),
+        || values.iter().copied(),
+        |k| values[k],
+        neutral,
+        critical,
+        tol,
+    )
+}
+
+/// How many times each whole number from [`Counts::LOW`] to
+/// [`Counts::LOW`]` + 255` occurs among one step's values: the values of a
+/// large sheet's step (tens of thousands, of a dozen different whole
+/// numbers) held and sorted at once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Counts(pub [usize; 256]);
+
+impl Default for Counts {
+    fn default() -> Self {
+        Counts([0; 256])
+    }
+}
+
+impl Counts {
+    /// The smallest number counted.
+    pub const LOW: i64 = -128;
+
+    /// Count `v`; `false` (and nothing counted) when it is not a whole
+    /// number in the range, or is -0.0: its bits must come back as they were.
+    #[inline]
+    pub fn add(&mut self, v: f64) -> bool {
+        let whole = v as i64;
+        let slot = whole.wrapping_sub(Self::LOW) as u64;
+        let fits = slot < 256 && (whole as f64).to_bits() == v.to_bits();
+        if fits {
+            self.0[slot as usize] += 1;
+        }
+        fits
+    }
+
+    /// Add the counts of `other`.
+    pub fn merge(&mut self, other: &Counts) {
+        for (a, b) in self.0.iter_mut().zip(&other.0) {
+            *a += b;
+        }
+    }
+
+    /// The number of values counted.
+    pub fn len(&self) -> usize {
+        self.0.iter().sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The values in ascending order.
+    pub fn sorted(&self) -> impl Iterator<Item = f64> + '_ {
+        self.0
+            .iter()
+            .enumerate()
+            .flat_map(|(slot, &n)| std::iter::repeat_n((slot as i64 + Self::LOW) as f64, n))
+    }
+
+    /// The `k`-th value in ascending order (0-based); `cumulative[i]` is
+    /// the number of values in slots up to and including `i`.
+    fn at(cumulative: &[usize; 256], k: usize) -> f64 {
+        let slot = cumulative.partition_point(|&c| c <= k);
+        (slot as i64 + Self::LOW) as f64
+    }
+}
+
+/// [`step_stats`] of values held as [`Counts`]: the same figures, worked
+/// out by the same steps in the same order as from the sorted values.
+pub fn counted_stats(counts: &Counts, neutral: f64, critical: f64, tol: f64) -> Option<StepStats> {
+    let mut cumulative = [0usize; 256];
+    let mut total = 0;
+    for (c, &n) in cumulative.iter_mut().zip(&counts.0) {
+        total += n;
+        *c = total;
+    }
+    stats_of_sorted(
+        total,
+        || counts.sorted(),
+        |k| Counts::at(&cumulative, k),
+        neutral,
+        critical,
+        tol,
+    )
+}
+
+/// The statistics of `n` values in ascending order, given twice: as an
+/// iterator (`sorted`) and value by value (`at(k)`).
+fn stats_of_sorted<I: Iterator<Item = f64>>(
+    n: usize,
+    sorted: impl Fn() -> I,
+    at: impl Fn(usize) -> f64,
+    neutral: f64,
+    critical: f64,
+    tol: f64,
+) -> Option<StepStats> {
+    let last = n.checked_sub(1)?;
+    let (min, max) = (at(0), at(last));
     let nf = n as f64;
-    let mut mean = careful_sum(values.iter().copied()) / nf;
+    let mut mean = careful_sum(sorted()) / nf;
     // Rounding can never take the mean outside the data (NaN stays NaN).
     if mean < min {
         mean = min;
@@ -113,14 +236,14 @@ pub fn step_stats(values: &mut [f64], neutral: f64, critical: f64, tol: f64) -> 
         mean = max;
     }
     let sd = if n >= 2 {
-        let ss = careful_sum(values.iter().map(|&v| (v - mean) * (v - mean)));
+        let ss = careful_sum(sorted().map(|v| (v - mean) * (v - mean)));
         Some((ss / (nf - 1.0)).sqrt())
     } else {
         None
     };
-    let pct = |q| percentile_sorted(values, q).unwrap_or(f64::NAN);
-    let critical_n = values.iter().filter(|&&v| v <= critical + tol).count();
-    let below_n = values.iter().filter(|&&v| v < neutral - tol).count();
+    let pct = |q| percentile_of(n, &at, q).unwrap_or(f64::NAN);
+    let critical_n = sorted().filter(|&v| v <= critical + tol).count();
+    let below_n = sorted().filter(|&v| v < neutral - tol).count();
     Some(StepStats {
         n,
         mean,
@@ -358,7 +481,66 @@ mod tests {
         assert_eq!(s.mean, f64::INFINITY);
     }
 
+    /// Values the counting sort takes and values it must leave to the sort.
+    fn any_value() -> impl Strategy<Value = f64> {
+        prop_oneof![
+            (-140i64..140).prop_map(|v| v as f64),
+            Just(-0.0),
+            Just(f64::NAN),
+            Just(-f64::NAN),
+            Just(f64::INFINITY),
+            Just(f64::NEG_INFINITY),
+            (-6.0f64..6.0),
+            Just(1e300),
+            Just(-9.223_372_036_854_776e18),
+        ]
+    }
+
+    #[test]
+    fn sorting_small_whole_numbers_counts_them() {
+        let mut v = [3.0, -5.0, 0.0, 3.0, 127.0, -128.0, 1.0];
+        sort_values(&mut v);
+        assert_eq!(v, [-128.0, -5.0, 0.0, 1.0, 3.0, 3.0, 127.0]);
+        // -0.0 sorts before 0.0 and keeps its sign.
+        let mut v = [0.0, -0.0, 2.0, -1.0];
+        sort_values(&mut v);
+        assert_eq!(
+            v.map(f64::to_bits),
+            [-1.0, -0.0, 0.0, 2.0].map(f64::to_bits)
+        );
+    }
+
     proptest! {
+        #[test]
+        fn prop_counted_stats_are_step_stats(
+            v in proptest::collection::vec(-128i64..128, 0..300),
+            critical in -6.0f64..6.0,
+        ) {
+            let mut values: Vec<f64> = v.iter().map(|&x| x as f64).collect();
+            let mut counts = Counts::default();
+            prop_assert!(values.iter().all(|&x| counts.add(x)));
+            prop_assert_eq!(counts.len(), values.len());
+            let counted = counted_stats(&counts, 0.0, critical, TOL);
+            prop_assert_eq!(counted, step_stats(&mut values, 0.0, critical, TOL));
+        }
+
+        #[test]
+        fn prop_sort_values_is_total_cmp_sort(
+            mut v in proptest::collection::vec(any_value(), 0..80),
+            whole in proptest::collection::vec(-128i64..128, 0..80),
+            mix in any::<bool>(),
+        ) {
+            // Half the time only whole numbers the counting path takes.
+            if !mix {
+                v = whole.iter().map(|&x| x as f64).collect();
+            }
+            let mut expected = v.clone();
+            expected.sort_unstable_by(f64::total_cmp);
+            sort_values(&mut v);
+            let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+            prop_assert_eq!(bits(&v), bits(&expected));
+        }
+
         #[test]
         fn prop_order_of_summaries(mut v in proptest::collection::vec(-1e6f64..1e6, 1..60)) {
             let s = step_stats(&mut v, 0.0, -3.0, TOL).unwrap();

@@ -159,6 +159,7 @@ impl ColumnMap {
         map
     }
 
+    #[inline]
     pub fn get(&self, role: Role) -> Option<usize> {
         self.slots[role.index()]
     }
@@ -174,7 +175,7 @@ impl ColumnMap {
 
     /// The cell of `row` in `role`'s column, trimmed; an empty cell (at the
     /// first column) when the header has no such column.
-    #[inline]
+    #[inline(always)]
     pub fn cell<'r>(&self, row: &'r Row, role: Role) -> Cell<'r> {
         match self.get(role) {
             Some(i) => row.cell(i).trimmed(),

@@ -312,6 +312,7 @@ pub fn is_not_applicable(text: &str) -> bool {
 
 /// Trim whitespace (Unicode `White_Space`, which includes U+00A0 and
 /// U+202F) and invisible characters from both ends.
+#[inline]
 pub(crate) fn trim_cell(cell: &str) -> &str {
     // A visible ASCII character at each end: nothing to trim (the common cell).
     let visible = |b: Option<&u8>| b.is_some_and(|b| (b'!'..=b'~').contains(b));

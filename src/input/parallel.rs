@@ -25,7 +25,7 @@ use rayon::prelude::*;
 
 use super::delimited::{self, LineRows, TextRows};
 use super::table::TableBuilder;
-use super::{decode, row, InputOptions, Pending, SourceKind};
+use super::{decode, InputOptions, Pending, SourceKind};
 use crate::model::Sheet;
 
 /// Files smaller than this are read in one piece: the cores would not pay.
@@ -67,21 +67,25 @@ pub(super) fn read_file(path: &str, options: &InputOptions) -> Option<Sheet> {
     if !meta.is_file() || meta.len() < PARALLEL_FROM {
         return None;
     }
-    read(path, file, options, Blocks::DEFAULT)
+    read(path, file, options, Blocks::DEFAULT, meta.len())
 }
 
-/// The sheet named `name` in `reader`, read in `blocks` over the cores,
-/// or `None` when it must be read in one piece.
+/// The sheet named `name` in `reader` (`size` bytes), read in `blocks`
+/// over the cores, or `None` when it must be read in one piece.
 pub(super) fn read(
     name: &str,
     mut reader: impl Read + Send,
     options: &InputOptions,
     blocks: Blocks,
+    size: u64,
 ) -> Option<Sheet> {
     if options.encoding.is_some() {
         return None;
     }
-    let mut buf = Vec::new();
+    // Each block's buffer has room for the unfinished line carried over
+    // into it: the two buffers are written again and again, never moved
+    // into fresh memory.
+    let mut buf = Vec::with_capacity(blocks.first.max(2 * SEEN_AT_START) + CARRIED);
     let mut eof = fill(&mut reader, &mut buf, blocks.first.max(2 * SEEN_AT_START))?;
     let Start {
         mut builder,
@@ -95,17 +99,28 @@ pub(super) fn read(
     // file, on a thread of their own: nothing waits for them.
     let parts = PARTS_PER_CORE * rayon::current_num_threads().max(1);
     let mut pending: Vec<TableBuilder> = Vec::new();
-    let mut spare: Vec<u8> = Vec::new();
+    let mut spare: Vec<u8> = Vec::with_capacity(blocks.rest + CARRIED);
+    // The bytes of the rows read so far, and of those taken into the sheet.
+    let (mut done, mut taken) = (0u64, 0u64);
     loop {
         let piece = &buf[from..cut];
+        let piece_len = piece.len() as u64;
         let empty: Vec<TableBuilder> = (0..parts).map(|_| builder.part()).collect();
         let (read, next) = std::thread::scope(|s| {
             // A thread the system will not give: read the sheet in one piece.
             let taker = std::thread::Builder::new().spawn_scoped(s, || {
+                let first = taken == 0 && !pending.is_empty();
                 for part in pending.drain(..) {
                     if !builder.absorb(part) {
                         return None;
                     }
+                }
+                taken = done;
+                if first {
+                    // Room for as many cases as the first block's share of
+                    // the file promises: the table of cases grows once, not
+                    // by doubling, each time copied into fresh memory.
+                    builder.expect_cases(size, taken);
                 }
                 if eof {
                     return Some((Vec::new(), true));
@@ -129,6 +144,7 @@ pub(super) fn read(
         let (read, lines) = read?;
         let (next, next_eof) = next?;
         pending = read;
+        done += piece_len;
         line += lines;
         if eof {
             break;
@@ -203,6 +219,10 @@ fn start<'a>(name: &'a str, buf: &[u8], eof: bool, options: &InputOptions) -> Op
     })
 }
 
+/// Room in a block's buffer for the unfinished line carried over from the
+/// block before (a longer line moves the buffer).
+const CARRIED: usize = 64 * 1024;
+
 /// How many parts a block is read in, per core: more parts than cores keep
 /// every core busy while one of them also takes the parts before into the
 /// sheet and reads the next block.
@@ -238,11 +258,6 @@ fn whole_lines(bytes: &[u8], eof: bool) -> Option<usize> {
     bytes.iter().rposition(|&b| b == b'\n').map(|i| i + 1)
 }
 
-/// The number of line ends in `bytes`.
-fn newlines(bytes: &[u8]) -> u64 {
-    bytes.iter().filter(|&&b| b == b'\n').count() as u64
-}
-
 /// The byte just after line `line` (1-based) of `text`.
 fn after_line(text: &str, line: u64) -> Option<usize> {
     let line = usize::try_from(line).ok()?;
@@ -268,7 +283,10 @@ fn read_piece<'a>(
 ) -> Option<(Vec<TableBuilder<'a>>, u64)> {
     let bytes = split_lines(piece, empty.len());
     // Each part's first line: the lines of the parts before it, counted on all cores.
-    let counts: Vec<u64> = bytes.par_iter().map(|b| newlines(b)).collect();
+    let counts: Vec<u64> = bytes
+        .par_iter()
+        .map(|b| delimited::count_newlines(b))
+        .collect();
     let mut parts = Vec::with_capacity(bytes.len());
     let mut lines = 0;
     for ((bytes, n), builder) in bytes.into_iter().zip(counts).zip(empty) {
@@ -280,7 +298,7 @@ fn read_piece<'a>(
         .map(|(bytes, first_line, mut part)| {
             let text = std::str::from_utf8(bytes).ok()?;
             let mut rows = LineRows::new("", text, delimiter, first_line);
-            row::feed(&mut rows, &mut part).ok()?;
+            rows.feed(&mut part).ok()?;
             Some(part)
         })
         .collect();
@@ -392,7 +410,8 @@ mod tests {
             first: SEEN_AT_START,
             rest: 7_000,
         };
-        let parts = read("t.csv", text.as_bytes(), options, blocks).map(|s| fingerprint(&s));
+        let parts = read("t.csv", text.as_bytes(), options, blocks, text.len() as u64)
+            .map(|s| fingerprint(&s));
         let whole = super::super::parse_sheet("t.csv", text.as_bytes().to_vec(), options)
             .map(|s| fingerprint(&s))
             .unwrap_or_else(|e| e.to_string());
@@ -481,7 +500,8 @@ mod tests {
             "t.csv",
             &bytes[..],
             &InputOptions::default(),
-            Blocks::DEFAULT
+            Blocks::DEFAULT,
+            bytes.len() as u64
         )
         .is_none());
         // Empty case cells (merged cells): whole, or the same.
@@ -546,7 +566,13 @@ mod tests {
     /// The sheet read in parts, and the same read whole when it was.
     fn read_in_parts(text: &str) -> Option<(String, String)> {
         let options = InputOptions::default();
-        let parts = read("t.csv", text.as_bytes(), &options, Blocks::DEFAULT)?;
+        let parts = read(
+            "t.csv",
+            text.as_bytes(),
+            &options,
+            Blocks::DEFAULT,
+            text.len() as u64,
+        )?;
         let whole = super::super::parse_sheet("t.csv", text.as_bytes().to_vec(), &options)
             .map(|s| fingerprint(&s))
             .unwrap_or_else(|e| e.to_string());

@@ -56,6 +56,7 @@ enum Cells<'a> {
 }
 
 impl<'a> Cells<'a> {
+    #[inline]
     fn len(&self) -> usize {
         match self {
             Cells::Record(r) => r.len(),
@@ -63,6 +64,7 @@ impl<'a> Cells<'a> {
         }
     }
 
+    #[inline]
     fn get(&self, i: usize) -> Option<&'a str> {
         match *self {
             Cells::Record(r) => r.get(i),
@@ -163,6 +165,7 @@ impl<'a> Row<'a> {
     }
 
     /// The number of cells.
+    #[inline]
     pub fn len(&self) -> usize {
         self.cells.len()
     }
@@ -172,11 +175,19 @@ impl<'a> Row<'a> {
     }
 
     /// Every cell empty or spaces: spacing between rows, not data.
+    #[inline]
     pub fn is_blank(&self) -> bool {
+        // A row that starts with a visible character is not (most are not).
+        if let Some(first) = self.get(0).and_then(|t| t.bytes().next()) {
+            if first.is_ascii_graphic() {
+                return false;
+            }
+        }
         self.texts().all(|f| trim(f).is_empty())
     }
 
     /// The text of cell `column` (0-based), untrimmed; `None` past the end.
+    #[inline]
     pub fn get(&self, column: usize) -> Option<&'a str> {
         self.cells.get(column)
     }
@@ -188,6 +199,7 @@ impl<'a> Row<'a> {
     }
 
     /// Cell `column` (0-based); past the last cell, an empty one.
+    #[inline]
     pub fn cell(&self, column: usize) -> Cell<'_> {
         Cell {
             text: self.cells.get(column).unwrap_or(""),
@@ -252,6 +264,7 @@ pub struct Cell<'r> {
 
 impl<'r> Cell<'r> {
     /// The same cell with its text trimmed of spaces.
+    #[inline]
     pub fn trimmed(self) -> Self {
         Cell {
             text: trim(self.text),

@@ -9,6 +9,7 @@ use super::time;
 use super::{InputOptions, LayoutChoice, SourceFormat};
 use crate::error::{quote, CellPos, InputError, Location};
 use crate::model::align::{self, AlignError, Visit, Visited};
+use crate::model::same_text;
 use crate::model::{
     Case, Columns, Dataset, Detail, FastMap, Interner, Point, Scale, SheetShape, SourceInfo, Step,
     Sym, TimeValue, Warning,
@@ -553,6 +554,23 @@ impl<'a> TableBuilder<'a> {
         self.header_at.line()
     }
 
+    /// Make room for the cases of a sheet of `size` bytes, of which the
+    /// first `read` bytes gave the cases this table holds (and in
+    /// proportion, an eighth more for good measure). Room not used costs
+    /// only addresses: memory is given to the pages written.
+    pub(super) fn expect_cases(&mut self, size: u64, read: u64) {
+        let now = self.cases.len() as u64;
+        if read == 0 || size <= read {
+            return;
+        }
+        let expected = now.saturating_mul(size) / read;
+        let more = usize::try_from(expected.saturating_add(expected / 8).saturating_sub(now));
+        if let Ok(more) = more {
+            self.cases.reserve(more);
+            self.case_index.reserve(more);
+        }
+    }
+
     /// Whether the sheet's rows can be read in parts, one builder each, and
     /// put together again with [`TableBuilder::absorb`]: a long sheet with
     /// a case column (without one, every row's case and the guess about
@@ -662,13 +680,14 @@ impl<'a> TableBuilder<'a> {
                     d.note = sym(d.note);
                 }
             }
-            let Some(&i) = self.case_index.get(c.name.as_str()) else {
-                let key = key.unwrap_or_else(|| c.name.as_str().into());
-                index_here.push(self.cases.len());
-                self.case_index.insert(key, self.cases.len());
+            let next = self.cases.len();
+            let key = key.unwrap_or_else(|| c.name.as_str().into());
+            let i = *self.case_index.entry(key).or_insert(next);
+            if i == next {
+                index_here.push(next);
                 self.cases.push(c);
                 continue;
-            };
+            }
             index_here.push(i);
             let m = &mut self.cases[i];
             if !m.continues_in(&c) {
@@ -795,7 +814,7 @@ impl<'a> TableBuilder<'a> {
     fn step_id(&mut self, text: &str) -> u32 {
         let guess = self.next_step.get(self.last_step).copied();
         let id = match guess {
-            Some(g) if self.step_names.texts_at(g as usize) == text => g,
+            Some(g) if same_text(self.step_names.texts_at(g as usize), text) => g,
             _ => {
                 let id = self.step_names.intern(text).index() as u32;
                 if self.next_step.len() <= self.last_step {
@@ -809,6 +828,7 @@ impl<'a> TableBuilder<'a> {
         id
     }
 
+    #[inline]
     fn optional_sym(&mut self, row: &Row, role: Role) -> Option<Sym> {
         let text = super::row::trim(self.map.get(role).and_then(|i| row.get(i))?);
         if text.is_empty() {
@@ -854,7 +874,7 @@ impl<'a> TableBuilder<'a> {
     fn case_named(&mut self, name: &str) -> usize {
         // Rows of a case usually follow each other: try the last case first.
         if let Some(i) = self.previous_case {
-            if self.cases[i].name == name {
+            if same_text(&self.cases[i].name, name) {
                 return i;
             }
         }
@@ -869,7 +889,25 @@ impl<'a> TableBuilder<'a> {
     }
 
     /// A feeling cell: a number on the scale, a feeling word, or empty.
+    #[inline]
     fn feeling(&self, cell: Cell, what: &str) -> Result<Option<f64>, InputError> {
+        // One digit, as most cells of a survey's sheet hold, read here
+        // (as `feelings::parse_feeling` reads it, `-0` being 0): the rest
+        // of the work, and the messages, are out of line.
+        let digit = match *cell.text.as_bytes() {
+            [d @ b'0'..=b'9'] => Some(f64::from(d - b'0')),
+            [b'-', d @ b'0'..=b'9'] => Some(-f64::from(d - b'0') + 0.0),
+            _ => None,
+        };
+        match digit {
+            Some(v) if self.scale.contains(v) => Ok(Some(v)),
+            _ => self.any_feeling(cell, what),
+        }
+    }
+
+    /// [`Self::feeling`] of any cell.
+    #[inline(never)]
+    fn any_feeling(&self, cell: Cell, what: &str) -> Result<Option<f64>, InputError> {
         let text = cell.text;
         let s = &self.scale;
         let value = match feelings::parse_feeling(text) {
@@ -1116,7 +1154,7 @@ impl<'a> TableBuilder<'a> {
         } else {
             align::align(&rows, &name_of)
         };
-        let alignment = aligned.map_err(|e| match e {
+        let mut alignment = aligned.map_err(|e| match e {
             AlignError::ConflictingOrder {
                 name,
                 first_line,
@@ -1135,8 +1173,7 @@ impl<'a> TableBuilder<'a> {
             ),
         })?;
         self.warnings.extend(
-            alignment
-                .warnings
+            std::mem::take(&mut alignment.warnings)
                 .into_iter()
                 .map(|w| Warning::new("step_order", w)),
         );
@@ -1172,7 +1209,8 @@ impl<'a> TableBuilder<'a> {
             .map(|(c, _)| c.skipped)
             .sum::<usize>();
         // A step's phase is the first one a case gives it.
-        for (c, positions) in self.cases.iter().zip(&alignment.positions) {
+        for (i, c) in self.cases.iter().enumerate() {
+            let positions = alignment.positions_of(i);
             let Some(r) = c.rare.as_ref().filter(|r| !r.phases.is_empty()) else {
                 continue;
             };
@@ -1183,21 +1221,21 @@ impl<'a> TableBuilder<'a> {
         }
         // Each case's rows become its points in place; a large sheet's on
         // all cores (a small one's are not worth waking them for).
-        let make = |((c, rows), positions): ((CaseBuild, Vec<Seen>), Vec<u32>)| {
-            c.into_case(rows, &positions)
+        let make = |(i, (c, rows)): (usize, (CaseBuild, Vec<Seen>))| {
+            c.into_case(rows, alignment.positions_of(i))
         };
         let mut cases: Vec<Case> = if self.rows > 100_000 {
             self.cases
                 .into_par_iter()
                 .zip(rows)
-                .zip(alignment.positions)
+                .enumerate()
                 .map(make)
                 .collect()
         } else {
             self.cases
                 .into_iter()
                 .zip(rows)
-                .zip(alignment.positions)
+                .enumerate()
                 .map(make)
                 .collect()
         };

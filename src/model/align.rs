@@ -16,6 +16,7 @@
 
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// One row of a case, in file order. `name` is an interned step-name id (ids
 /// are dense 0..n but not necessarily in first-appearance order). `line` is
@@ -67,12 +68,28 @@ pub struct Alignment {
     /// All steps, in the global order. Every step of every case appears
     /// exactly once.
     pub steps: Vec<StepKey>,
-    /// For each case, for each of its visits in file order, the index into
-    /// `steps` (four bytes each: a million visits are aligned at once).
+    /// For each distinct sequence of step names (in the order of the first
+    /// case that has it), for each of its visits, the index into `steps`
+    /// (four bytes each). Cases with the same names in the same order are
+    /// aligned alike, and a large sheet's cases mostly are: see
+    /// [`Alignment::positions_of`].
     pub positions: Vec<Vec<u32>>,
+    /// For each case, the index of its sequence in `positions`.
+    pub sequence_of: Vec<usize>,
     /// Human-readable warnings (cases disagreeing on the order of steps, an
     /// order column that could not be used).
     pub warnings: Vec<String>,
+}
+
+impl Alignment {
+    /// For case `case`, for each of its visits in file order, the index
+    /// into `steps`.
+    pub fn positions_of(&self, case: usize) -> &[u32] {
+        self.sequence_of
+            .get(case)
+            .and_then(|&k| self.positions.get(k))
+            .map_or(&[], Vec::as_slice)
+    }
 }
 
 /// Why the steps could not be aligned.
@@ -137,19 +154,24 @@ pub fn align<V: Visited>(
     cases: &[Vec<V>],
     name_of: &dyn Fn(u32) -> String,
 ) -> Result<Alignment, AlignError> {
-    let interned = intern(cases);
+    // Only the distinct sequences of names are aligned: a case whose names
+    // follow another's in the same order adds no step and no edge, and
+    // first appearances are those of the first case of each sequence.
+    let distinct = Distinct::of(cases);
+    let firsts: Vec<&[V]> = distinct.first.iter().map(|&c| &cases[c][..]).collect();
+    let interned = intern(&firsts);
     let n = interned.keys.len();
     let mut warnings = Vec::new();
 
     let any_order = cases.iter().flatten().any(|v| v.order().is_some());
     let explicit = if any_order {
-        explicit_order(cases, &interned, name_of, &mut warnings)?
+        explicit_order(cases, &distinct.of_case, &interned, name_of, &mut warnings)?
     } else {
         None
     };
     let order = match explicit {
         Some(order) => order,
-        None => merge_order(cases, &interned, name_of, &mut warnings),
+        None => merge_order(&interned, name_of, &mut warnings),
     };
 
     let mut step_of_node = vec![0u32; n];
@@ -158,33 +180,111 @@ pub fn align<V: Visited>(
         step_of_node[node] = u32::try_from(i).unwrap_or(u32::MAX);
     }
     let steps = order.iter().map(|&node| interned.keys[node]).collect();
-    let mut positions = Vec::with_capacity(cases.len());
-    let mut offset = 0usize;
-    for case in cases {
-        let nodes = &interned.visit_node[offset..offset + case.len()];
-        offset += case.len();
-        positions.push(
-            nodes
+    let positions = (0..firsts.len())
+        .map(|k| {
+            interned
+                .nodes(k)
                 .iter()
                 .map(|&node| step_of_node[node as usize])
-                .collect(),
-        );
-    }
+                .collect()
+        })
+        .collect();
     Ok(Alignment {
         steps,
         positions,
+        sequence_of: distinct.of_case,
         warnings,
     })
+}
+
+/// Cases grouped by their sequence of step names.
+struct Distinct {
+    /// The first case of each distinct sequence, in order.
+    first: Vec<usize>,
+    /// For each case, the index of its sequence in `first`.
+    of_case: Vec<usize>,
+}
+
+impl Distinct {
+    fn of<V: Visited>(cases: &[Vec<V>]) -> Distinct {
+        let mut first: Vec<usize> = Vec::new();
+        let mut of_case = Vec::with_capacity(cases.len());
+        // Sequences by hash; sequences whose hashes collide are chained
+        // (`next`: the sequence tried after each, `NONE` at the end).
+        const NONE: usize = usize::MAX;
+        let mut by_hash: HashMap<u64, usize, BuildHasherDefault<Mixed>> = HashMap::default();
+        let mut next: Vec<usize> = Vec::new();
+        let same = |a: &[V], b: &[V]| {
+            a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.name() == y.name())
+        };
+        for (c, case) in cases.iter().enumerate() {
+            let hash = names_hash(case);
+            let head = by_hash.get(&hash).copied().unwrap_or(NONE);
+            let mut k = head;
+            while k != NONE && !same(&cases[first[k]], case) {
+                k = next[k];
+            }
+            if k == NONE {
+                k = first.len();
+                first.push(c);
+                next.push(head);
+                by_hash.insert(hash, k);
+            }
+            of_case.push(k);
+        }
+        Distinct { first, of_case }
+    }
+}
+
+/// A hash of a case's sequence of step names (a folded multiply per name,
+/// as in the Fx hash; every name moves every bit of the result).
+fn names_hash<V: Visited>(case: &[V]) -> u64 {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut h = case.len() as u64;
+    for v in case {
+        let p = u128::from(h ^ u64::from(v.name())) * u128::from(K);
+        h = (p as u64) ^ ((p >> 64) as u64);
+    }
+    h
+}
+
+/// A hasher for keys that are already hashes ([`names_hash`]).
+#[derive(Default)]
+struct Mixed(u64);
+
+impl Hasher for Mixed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, i: u64) {
+        self.0 = i;
+    }
 }
 
 /// Steps numbered by first appearance: node id == first-appearance rank.
 struct Interned {
     /// The step of each node.
     keys: Vec<StepKey>,
-    /// The node of each visit, all cases concatenated in order (four
+    /// The node of each visit, all sequences concatenated in order (four
     /// bytes each: nodes are fewer than visits, and visits fit in `u32`
     /// lines).
     visit_node: Vec<u32>,
+    /// Where each sequence's visits start in `visit_node` (and, last, its length).
+    starts: Vec<usize>,
+}
+
+impl Interned {
+    /// The nodes of the visits of sequence `k`.
+    fn nodes(&self, k: usize) -> &[u32] {
+        &self.visit_node[self.starts[k]..self.starts[k + 1]]
+    }
 }
 
 /// Maps name ids to compact indices 0..names, in first-appearance order.
@@ -196,8 +296,8 @@ enum NameIndex {
 }
 
 impl NameIndex {
-    fn new<V: Visited>(cases: &[Vec<V>], total: usize) -> Self {
-        let max = cases.iter().flatten().map(|v| v.name()).max();
+    fn new<V: Visited>(cases: &[&[V]], total: usize) -> Self {
+        let max = cases.iter().copied().flatten().map(|v| v.name()).max();
         let limit = total.saturating_mul(4).saturating_add(1024);
         match max {
             None => NameIndex::Dense(Vec::new()),
@@ -231,8 +331,8 @@ impl NameIndex {
     }
 }
 
-fn intern<V: Visited>(cases: &[Vec<V>]) -> Interned {
-    let total: usize = cases.iter().map(Vec::len).sum();
+fn intern<V: Visited>(cases: &[&[V]]) -> Interned {
+    let total: usize = cases.iter().map(|c| c.len()).sum();
     let mut names = NameIndex::new(cases, total);
     // Per compact name: the node of its first occurrence, and of occurrences
     // 2, 3, ... (index k-2; allocated only for names that repeat).
@@ -243,10 +343,12 @@ fn intern<V: Visited>(cases: &[Vec<V>]) -> Interned {
     let mut keys: Vec<StepKey> = Vec::new();
     let mut node_name: Vec<usize> = Vec::new();
     let mut visit_node = Vec::with_capacity(total);
+    let mut starts = Vec::with_capacity(cases.len() + 1);
 
     for case in cases {
         let start = visit_node.len();
-        for v in case {
+        starts.push(start);
+        for v in case.iter() {
             let (ni, is_new) = names.get_or_insert(v.name(), first_node.len());
             let node = if is_new {
                 let node = keys.len();
@@ -287,7 +389,12 @@ fn intern<V: Visited>(cases: &[Vec<V>]) -> Interned {
             counts[node_name[node as usize]] = 0;
         }
     }
-    Interned { keys, visit_node }
+    starts.push(visit_node.len());
+    Interned {
+        keys,
+        visit_node,
+        starts,
+    }
 }
 
 /// `name_of(name)` plus ` (k)` for k > 1.
@@ -304,6 +411,7 @@ fn step_label(key: StepKey, name_of: &dyn Fn(u32) -> String) -> String {
 /// no order on any row.
 fn explicit_order<V: Visited>(
     cases: &[Vec<V>],
+    sequence_of: &[usize],
     interned: &Interned,
     name_of: &dyn Fn(u32) -> String,
     warnings: &mut Vec<String>,
@@ -311,7 +419,14 @@ fn explicit_order<V: Visited>(
     let n = interned.keys.len();
     // (order, line that first gave it)
     let mut node_order: Vec<Option<(f64, u64)>> = vec![None; n];
-    for (v, &node) in cases.iter().flatten().zip(&interned.visit_node) {
+    // Each case's visits with their nodes (those of its sequence).
+    let visits = || {
+        cases
+            .iter()
+            .zip(sequence_of)
+            .flat_map(|(case, &k)| case.iter().zip(interned.nodes(k)))
+    };
+    for (v, &node) in visits() {
         let node = node as usize;
         let Some(order) = v.order() else { continue };
         let order = order + 0.0; // -0.0 → 0.0
@@ -331,11 +446,7 @@ fn explicit_order<V: Visited>(
             }
         }
     }
-    let missing = cases
-        .iter()
-        .flatten()
-        .zip(&interned.visit_node)
-        .find(|(_, &node)| node_order[node as usize].is_none());
+    let missing = visits().find(|(_, &node)| node_order[node as usize].is_none());
     if let Some((v, &node)) = missing {
         warnings.push(format!(
             "the order column is blank for {:?} (line {}) and no other row gives that step an \
@@ -435,16 +546,13 @@ impl Graph {
         &self.adj[self.start[u]..self.start[u + 1]]
     }
 
-    /// Deduplicated edges between consecutive visits of each case; each
+    /// Deduplicated edges between consecutive visits of each sequence; each
     /// node's successors in the order their edges first appear.
-    fn from_cases<V: Visited>(cases: &[Vec<V>], interned: &Interned) -> Graph {
+    fn of_sequences(interned: &Interned) -> Graph {
         let n = interned.keys.len();
         let mut edges = Edges::new(n);
-        let mut offset = 0usize;
-        for case in cases {
-            let nodes = &interned.visit_node[offset..offset + case.len()];
-            offset += case.len();
-            for w in nodes.windows(2) {
+        for k in 0..interned.starts.len().saturating_sub(1) {
+            for w in interned.nodes(k).windows(2) {
                 edges.add(w[0] as usize, w[1] as usize);
             }
         }
@@ -616,14 +724,13 @@ impl Cycles {
 
 /// Merged order: Kahn's algorithm, ties and cycles broken by first
 /// appearance (node id).
-fn merge_order<V: Visited>(
-    cases: &[Vec<V>],
+fn merge_order(
     interned: &Interned,
     name_of: &dyn Fn(u32) -> String,
     warnings: &mut Vec<String>,
 ) -> Vec<usize> {
     let n = interned.keys.len();
-    let graph = Graph::from_cases(cases, interned);
+    let graph = Graph::of_sequences(interned);
     let mut indeg = vec![0usize; n];
     for &v in &graph.adj {
         indeg[v] += 1;
@@ -721,7 +828,7 @@ mod tests {
     fn single_case_keeps_file_order() {
         let al = run(&["d b a c"]);
         assert_eq!(labels(&al), ["d", "b", "a", "c"]);
-        assert_eq!(al.positions, vec![vec![0, 1, 2, 3]]);
+        assert_eq!(per_case(&al), vec![vec![0, 1, 2, 3]]);
         assert!(al.warnings.is_empty());
     }
 
@@ -729,7 +836,7 @@ mod tests {
     fn skipped_steps_merge() {
         let al = run(&["a b c d", "a c d e"]);
         assert_eq!(labels(&al), ["a", "b", "c", "d", "e"]);
-        assert_eq!(al.positions, vec![vec![0, 1, 2, 3], vec![0, 2, 3, 4]]);
+        assert_eq!(per_case(&al), vec![vec![0, 1, 2, 3], vec![0, 2, 3, 4]]);
         assert!(al.warnings.is_empty());
     }
 
@@ -737,11 +844,11 @@ mod tests {
     fn step_only_in_later_case_is_inserted_in_place() {
         let al = run(&["a b d", "b c d"]);
         assert_eq!(labels(&al), ["a", "b", "c", "d"]);
-        assert_eq!(al.positions, vec![vec![0, 1, 3], vec![1, 2, 3]]);
+        assert_eq!(per_case(&al), vec![vec![0, 1, 3], vec![1, 2, 3]]);
         // Even when it must go before everything seen so far.
         let al = run(&["b c", "a b"]);
         assert_eq!(labels(&al), ["a", "b", "c"]);
-        assert_eq!(al.positions, vec![vec![1, 2], vec![0, 1]]);
+        assert_eq!(per_case(&al), vec![vec![1, 2], vec![0, 1]]);
     }
 
     #[test]
@@ -767,7 +874,7 @@ mod tests {
         );
         let al = run(&["a b a", "a c a a"]);
         assert_eq!(labels(&al), ["a", "b", "c", "a (2)", "a (3)"]);
-        assert_eq!(al.positions, vec![vec![0, 1, 3], vec![0, 2, 3, 4]]);
+        assert_eq!(per_case(&al), vec![vec![0, 1, 3], vec![0, 2, 3, 4]]);
     }
 
     #[test]
@@ -787,7 +894,7 @@ mod tests {
     fn cycle_falls_back_to_first_appearance_with_warning() {
         let al = run(&["x y", "y x"]);
         assert_eq!(labels(&al), ["x", "y"]);
-        assert_eq!(al.positions, vec![vec![0, 1], vec![1, 0]]);
+        assert_eq!(per_case(&al), vec![vec![0, 1], vec![1, 0]]);
         assert_eq!(
             al.warnings,
             [r#"cases disagree on the order of "x", "y": using first appearance"#]
@@ -867,7 +974,7 @@ mod tests {
         let al = align(&cs, &name_of).unwrap();
         // b and d share order 2: tie by first appearance.
         assert_eq!(labels(&al), ["a", "b", "d", "c"]);
-        assert_eq!(al.positions, vec![vec![3, 0, 1], vec![0, 2, 3]]);
+        assert_eq!(per_case(&al), vec![vec![3, 0, 1], vec![0, 2, 3]]);
         assert!(al.warnings.is_empty());
     }
 
@@ -946,7 +1053,7 @@ mod tests {
         assert_eq!(al, Alignment::default());
         let al = align::<Visit>(&[vec![], vec![]], &name_of).unwrap();
         assert!(al.steps.is_empty());
-        assert_eq!(al.positions, vec![Vec::<u32>::new(), vec![]]);
+        assert_eq!(per_case(&al), vec![Vec::<u32>::new(), vec![]]);
     }
 
     #[test]
@@ -961,6 +1068,26 @@ mod tests {
         let want = [(u32::MAX, 1), (0, 1), (7, 1), (u32::MAX, 2)];
         let got: Vec<_> = al.steps.iter().map(|k| (k.name, k.occurrence)).collect();
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn cases_with_the_same_names_in_order_share_a_sequence() {
+        let cs = cases(&["a b c", "a b c", "a c", "a b c", "", ""]);
+        let d = Distinct::of(&cs);
+        assert_eq!(d.first, vec![0, 2, 4]);
+        assert_eq!(d.of_case, vec![0, 0, 1, 0, 2, 2]);
+        let al = align(&cs, &name_of).unwrap();
+        assert_eq!(al.positions.len(), 3);
+        assert_eq!(al.positions_of(3), &[0, 1, 2]);
+        assert_eq!(al.positions_of(2), &[0, 2]);
+        assert!(al.positions_of(9).is_empty());
+    }
+
+    /// Each case's positions, as `Alignment::positions_of` gives them.
+    fn per_case(al: &Alignment) -> Vec<Vec<u32>> {
+        (0..al.sequence_of.len())
+            .map(|i| al.positions_of(i).to_vec())
+            .collect()
     }
 
     fn arb_cases(names: u32, acyclic: bool) -> impl Strategy<Value = Vec<Vec<Visit>>> {
@@ -1000,8 +1127,8 @@ mod tests {
         keys.dedup();
         assert_eq!(keys.len(), al.steps.len());
         // Positions valid, and map to the right StepKey.
-        assert_eq!(al.positions.len(), cases.len());
-        for (case, pos) in cases.iter().zip(&al.positions) {
+        assert_eq!(per_case(al).len(), cases.len());
+        for (case, pos) in cases.iter().zip(&per_case(al)) {
             assert_eq!(case.len(), pos.len());
             let mut seen = std::collections::HashMap::new();
             for (v, &p) in case.iter().zip(pos) {
@@ -1020,7 +1147,7 @@ mod tests {
         }
         // Every step is used by some visit.
         let mut used = vec![false; al.steps.len()];
-        for &p in al.positions.iter().flatten() {
+        for &p in per_case(al).iter().flatten() {
             used[p as usize] = true;
         }
         assert!(used.iter().all(|&u| u));
@@ -1032,9 +1159,28 @@ mod tests {
             let al = align(&cases, &name_of).unwrap();
             check_invariants(&cases, &al);
             if al.warnings.is_empty() {
-                for pos in &al.positions {
+                for pos in &per_case(&al) {
                     prop_assert!(pos.windows(2).all(|w| w[0] < w[1]), "{:?}", al);
                 }
+            }
+        }
+
+        /// Cases whose names follow another's in the same order are aligned
+        /// once (see `Distinct`): each case twice in a row changes nothing.
+        #[test]
+        fn prop_repeated_cases_align_alike(cases in arb_cases(4, false)) {
+            let twice: Vec<Vec<Visit>> = cases
+                .iter()
+                .flat_map(|c| [c.clone(), c.clone()])
+                .collect();
+            let once = align(&cases, &name_of).unwrap();
+            let both = align(&twice, &name_of).unwrap();
+            prop_assert_eq!(&once.steps, &both.steps);
+            prop_assert_eq!(&once.warnings, &both.warnings);
+            let (once, both) = (per_case(&once), per_case(&both));
+            for (k, positions) in once.iter().enumerate() {
+                prop_assert_eq!(positions, &both[2 * k]);
+                prop_assert_eq!(positions, &both[2 * k + 1]);
             }
         }
 
@@ -1043,7 +1189,7 @@ mod tests {
             let al = align(&cases, &name_of).unwrap();
             check_invariants(&cases, &al);
             prop_assert!(al.warnings.is_empty());
-            for pos in &al.positions {
+            for pos in &per_case(&al) {
                 prop_assert!(pos.windows(2).all(|w| w[0] < w[1]));
             }
         }

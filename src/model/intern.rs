@@ -56,6 +56,42 @@ impl Hasher for FxHasher {
     }
 }
 
+/// Whether `a` and `b` are the same text: `a == b`, with no call into the
+/// C library for the short texts of a sheet's cells (names of steps and
+/// cases are compared with the last row's on every row).
+#[inline]
+pub fn same_text(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    match n {
+        0 => true,
+        1..=3 => a.iter().zip(b).all(|(x, y)| x == y),
+        // Two words that overlap cover the text: its first and last bytes.
+        4..=7 => word4(a, 0) == word4(b, 0) && word4(a, n - 4) == word4(b, n - 4),
+        8..=16 => word8(a, 0) == word8(b, 0) && word8(a, n - 8) == word8(b, n - 8),
+        _ => a == b,
+    }
+}
+
+/// The four bytes of `s` from `at` (there are at least that many).
+#[inline(always)]
+fn word4(s: &[u8], at: usize) -> u32 {
+    let mut w = [0u8; 4];
+    w.copy_from_slice(&s[at..at + 4]);
+    u32::from_le_bytes(w)
+}
+
+/// The eight bytes of `s` from `at` (there are at least that many).
+#[inline(always)]
+fn word8(s: &[u8], at: usize) -> u64 {
+    let mut w = [0u8; 8];
+    w.copy_from_slice(&s[at..at + 8]);
+    u64::from_le_bytes(w)
+}
+
 /// A `HashMap` with the fast hasher.
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
@@ -81,7 +117,7 @@ impl Interner {
         // Sheets repeat a value down a column (a segment, an owner): check
         // the last one before hashing.
         if let Some(last) = self.last {
-            if self.get(last) == text {
+            if same_text(self.get(last), text) {
                 return last;
             }
         }
@@ -124,6 +160,19 @@ impl Interner {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn prop_same_text_is_equality(
+            a in "[ab]{0,20}",
+            b in "[ab]{0,20}",
+            tail in "[a-zé]{0,3}",
+        ) {
+            let (a, b) = (format!("{a}{tail}"), format!("{b}{tail}"));
+            proptest::prop_assert_eq!(same_text(&a, &b), a == b);
+            proptest::prop_assert!(same_text(&a, &a.clone()));
+        }
+    }
 
     #[test]
     fn same_text_same_id() {
