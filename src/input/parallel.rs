@@ -546,10 +546,28 @@ mod tests {
     /// A small long sheet with a case column: cases coming back, phases
     /// and cases left empty under filled ones, skipped feelings, rows of
     /// totals, blank lines, times; each row picks its cells from [`CELLS`].
+    /// What the cells of a small generated plain sheet hold (the columns
+    /// of `TableBuilder::push_plain`): case, segment, step, feeling,
+    /// version, and how the row ends.
+    const PLAIN_CELLS: [&[&str]; 6] = [
+        // Mostly runs of one case, as exports have them.
+        &["A", "A", "A", " A", "A ", "B", "C", "A", "B", "B", ""],
+        &["new", "", "old", "old", "new", "new"],
+        &["order", "wait", "pay", "Total", "wait", " pay"],
+        &["-3", "2", "", "4", "WOW", "-5", "0", "-0", " 3", "-1", "5"],
+        &["", "", "", "", "v1", "v2"],
+        &["\n", "\n", "\r\n", "\n\n", ",\n"],
+    ];
+
     fn small_sheet(picks: &[[usize; 6]]) -> String {
-        let mut text = String::from("case,phase,step,feeling,time\n");
+        sheet_of(picks, "case,phase,step,feeling,time", &CELLS)
+    }
+
+    /// A small sheet under `head`, each row picking its cells from `cells`.
+    fn sheet_of(picks: &[[usize; 6]], head: &str, cells: &[&[&str]; 6]) -> String {
+        let mut text = format!("{head}\n");
         for pick in picks {
-            let cell = |i: usize| CELLS[i][pick[i] % CELLS[i].len()];
+            let cell = |i: usize| cells[i][pick[i] % cells[i].len()];
             text += &format!(
                 "{},{},{},{},{}{}",
                 cell(0),
@@ -592,6 +610,59 @@ mod tests {
                 proptest::prop_assert_eq!(parts, whole);
             }
         }
+
+        /// The same for plain sheets, whose rows mostly take the short way
+        /// (`TableBuilder::push_plain`).
+        #[test]
+        fn any_plain_sheet_read_in_parts_is_the_sheet_read_whole(
+            picks in proptest::collection::vec(proptest::prelude::any::<[usize; 6]>(), 1..80),
+        ) {
+            let text = sheet_of(&picks, "case,segment,step,feeling,version", &PLAIN_CELLS);
+            if let Some((parts, whole)) = read_in_parts(&text) {
+                proptest::prop_assert_eq!(parts, whole);
+            }
+        }
+    }
+
+    /// A row of a plain sheet with too few cells is an error, even when
+    /// its missing cell (the last column) could be read as empty.
+    #[test]
+    fn a_short_row_of_a_plain_sheet_is_an_error() {
+        let mut text = String::from("case,step,feeling,version\n");
+        for c in 0..20_000 {
+            for k in 0..3 {
+                text += &format!("C{c},step {k},{},v1\n", k + 1);
+            }
+        }
+        let bad = text.replace("C15000,step 2,3,v1\n", "C15000,step 2,3\n");
+        assert_ne!(bad, text);
+        assert!(whole_only(&bad).contains("this row has 3 fields but the header has 4"));
+    }
+
+    /// Plain sheets are read in parts too, rows of the same case one
+    /// after another.
+    #[test]
+    fn plain_sheets_are_read_in_parts() {
+        let mut text = String::from("case,segment,step,feeling\n");
+        for c in 0..3_000 {
+            for k in 0..8 {
+                let feeling = (c * 7 + k * 3) % 11;
+                let feeling = match feeling {
+                    10 => String::new(),
+                    9 => "happy".to_string(),
+                    v => format!("{}", v as i64 - 4),
+                };
+                // A row of totals in every case, where the step that
+                // follows last time is the total.
+                let step = if k == 4 {
+                    "Total".to_string()
+                } else {
+                    format!("step {k}")
+                };
+                text += &format!("C{c},{},{step},{feeling}\n", ["new", "old"][c % 2]);
+            }
+        }
+        same(&text);
     }
 
     /// The property above is not empty: many such sheets are read in parts.

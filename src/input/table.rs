@@ -240,6 +240,44 @@ pub(super) struct TableBuilder<'a> {
     /// When this builder reads one part of a sheet ([`TableBuilder::part`]):
     /// what it cannot know without the rows before the part.
     part: Option<PartContext>,
+    /// The columns of a plain sheet, whose rows can take [`TableBuilder::push_plain`].
+    plain: Option<PlainColumns>,
+}
+
+/// The columns of a plain long sheet: a case, a step, a feeling, and
+/// perhaps a segment and a version; no other column that says something
+/// of a row (phase, time, order, expectation, channel, owner, note).
+#[derive(Debug, Clone, Copy)]
+struct PlainColumns {
+    case: usize,
+    step: usize,
+    feeling: usize,
+    segment: Option<usize>,
+    version: Option<usize>,
+}
+
+impl PlainColumns {
+    fn of(map: &ColumnMap) -> Option<Self> {
+        let others = [
+            Role::Phase,
+            Role::Time,
+            Role::Order,
+            Role::Expected,
+            Role::Channel,
+            Role::Owner,
+            Role::Note,
+        ];
+        if others.iter().any(|&r| map.get(r).is_some()) {
+            return None;
+        }
+        Some(PlainColumns {
+            case: map.get(Role::Case)?,
+            step: map.get(Role::Step)?,
+            feeling: map.get(Role::Feeling)?,
+            segment: map.get(Role::Segment),
+            version: map.get(Role::Version),
+        })
+    }
 }
 
 /// What a builder of one part of a sheet tracks about the rows before it.
@@ -546,6 +584,7 @@ impl<'a> TableBuilder<'a> {
             last_step: 0,
             guess,
             part: None,
+            plain: None,
         })
     }
 
@@ -618,6 +657,8 @@ impl<'a> TableBuilder<'a> {
             next_step: Vec::new(),
             last_step: 0,
             guess: None,
+            plain: PlainColumns::of(&self.map)
+                .filter(|_| self.shape == SheetShape::Long && !self.has_phase && !self.has_details),
             part: Some(PartContext {
                 first_run: true,
                 carried: 0,
@@ -1365,8 +1406,80 @@ fn list<'s>(items: impl IntoIterator<Item = &'s str>) -> String {
     items.into_iter().map(quote).collect::<Vec<_>>().join(", ")
 }
 
+impl TableBuilder<'_> {
+    /// Take a row of a plain sheet ([`PlainColumns`]) that goes on the case
+    /// of the row before it, exactly as [`RowSink::push_row`] would, when
+    /// it plainly can: as wide as the header, every column already filled
+    /// once, its step the one that followed last time and not a total, a
+    /// feeling of one digit on the scale, and a segment and version that
+    /// are each empty or the text interned last. `false`, with nothing
+    /// changed, for any other row: `push_row` takes it. Most rows of a
+    /// large survey export are such rows, and this is most of the time to
+    /// read them.
+    #[inline]
+    fn push_plain(&mut self, row: &Row, plain: PlainColumns) -> bool {
+        use super::row::trim;
+        if row.len() != self.columns || self.unfilled > 0 {
+            return false;
+        }
+        let cell = |col: usize| trim(row.get(col).unwrap_or(""));
+        let Some(case) = self.previous_case else {
+            return false;
+        };
+        let case_text = cell(plain.case);
+        if case_text.is_empty() || !same_text(&self.cases[case].name, case_text) {
+            return false;
+        }
+        let step_text = cell(plain.step);
+        let Some(step) = self.next_step.get(self.last_step).copied() else {
+            return false;
+        };
+        if step_text.is_empty()
+            || !same_text(self.step_names.texts_at(step as usize), step_text)
+            || self.totals.get(step as usize) != Some(&Some(false))
+        {
+            return false;
+        }
+        let feeling = match *cell(plain.feeling).as_bytes() {
+            [d @ b'0'..=b'9'] => f64::from(d - b'0'),
+            [b'-', d @ b'0'..=b'9'] => -f64::from(d - b'0') + 0.0,
+            _ => return false,
+        };
+        if !self.scale.contains(feeling) {
+            return false;
+        }
+        // A segment or version: none, or the one interned last (which
+        // interning it again would give, changing nothing).
+        let sym = |col: Option<usize>| match col.map(cell) {
+            None | Some("") => Some(None),
+            Some(text) => self.strings.last_is(text).map(Some),
+        };
+        let (Some(segment), Some(version)) = (sym(plain.segment), sym(plain.version)) else {
+            return false;
+        };
+        // What `push_row` does with such a row.
+        self.last_step = step as usize + 1;
+        self.rows += 1;
+        self.previous_phase = None;
+        let c = &mut self.cases[case];
+        c.segment = c.segment.or(segment);
+        c.version = c.version.or(version);
+        c.rows.push(Seen {
+            name: step,
+            line: u32::try_from(row.line()).unwrap_or(u32::MAX),
+            feeling,
+        });
+        true
+    }
+}
+
 impl RowSink for TableBuilder<'_> {
     fn push_row(&mut self, row: &Row) -> Result<(), InputError> {
+        if let Some(plain) = self.plain {
+            if self.push_plain(row, plain) {
+                return Ok(());
+            }
+        }
         let step = self.map.cell(row, Role::Step);
         // Whether a name is a total is decided once per distinct name.
         let name = self.step_id(step.text);

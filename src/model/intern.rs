@@ -135,6 +135,13 @@ impl Interner {
         sym
     }
 
+    /// The text interned last, if it is `text`: what [`Interner::intern`]
+    /// gives for it, with nothing to change.
+    #[inline]
+    pub fn last_is(&self, text: &str) -> Option<Sym> {
+        self.last.filter(|&last| same_text(self.get(last), text))
+    }
+
     pub fn lookup(&self, text: &str) -> Option<Sym> {
         self.ids.get(text).copied()
     }
