@@ -103,27 +103,16 @@ pub fn from_cases(cases: &[&Case], steps: usize, t: &Thresholds, o: &PatternOpti
 
 /// The feelings of `cases` at each of `steps` steps, counted ([`Counts`]),
 /// or `None` if some feeling is not a whole number the counts hold.
-/// Counting is one pass over the cases, on all cores, and takes no memory
-/// per value.
+/// Counting is one pass over the cases (on one core: on two, waking the
+/// other cost more than it saved), and takes no memory per value.
 fn step_counts(cases: &[&Case], steps: usize) -> Option<Vec<Counts>> {
-    const STRETCH: usize = 8192;
-    let count = |stretch: &[&Case]| {
-        let mut counts = vec![Counts::default(); steps];
-        for p in stretch.iter().flat_map(|c| &c.points) {
-            if !counts.get_mut(p.step as usize)?.add(p.feeling) {
-                return None;
-            }
-        }
-        Some(counts)
-    };
-    let stretches: Option<Vec<Vec<Counts>>> = cases.par_chunks(STRETCH).map(count).collect();
-    let mut all = vec![Counts::default(); steps];
-    for counts in stretches? {
-        for (a, b) in all.iter_mut().zip(&counts) {
-            a.merge(b);
+    let mut counts = vec![Counts::default(); steps];
+    for p in cases.iter().flat_map(|c| &c.points) {
+        if !counts.get_mut(p.step as usize)?.add(p.feeling) {
+            return None;
         }
     }
-    Some(all)
+    Some(counts)
 }
 
 /// The pattern of `cases` cases from the counts of their feelings at each

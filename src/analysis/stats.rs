@@ -164,13 +164,6 @@ impl Counts {
         fits
     }
 
-    /// Add the counts of `other`.
-    pub fn merge(&mut self, other: &Counts) {
-        for (a, b) in self.0.iter_mut().zip(&other.0) {
-            *a += b;
-        }
-    }
-
     /// The number of values counted.
     pub fn len(&self) -> usize {
         self.0.iter().sum()

@@ -14,7 +14,6 @@ use crate::model::{
     Case, Columns, Dataset, Detail, FastMap, Interner, Point, Scale, SheetShape, SourceInfo, Step,
     Sym, TimeValue, Warning,
 };
-use rayon::prelude::*;
 
 /// What a row says about its step beyond one case's feeling.
 #[derive(Debug, Clone, Copy, Default)]
@@ -254,10 +253,13 @@ struct PlainColumns {
     feeling: usize,
     segment: Option<usize>,
     version: Option<usize>,
+    /// The scale's bounds, as [`Scale::contains`] widens them.
+    lowest: f64,
+    highest: f64,
 }
 
 impl PlainColumns {
-    fn of(map: &ColumnMap) -> Option<Self> {
+    fn of(map: &ColumnMap, scale: &Scale) -> Option<Self> {
         let others = [
             Role::Phase,
             Role::Time,
@@ -276,6 +278,8 @@ impl PlainColumns {
             feeling: map.get(Role::Feeling)?,
             segment: map.get(Role::Segment),
             version: map.get(Role::Version),
+            lowest: scale.min - scale.tolerance(),
+            highest: scale.max + scale.tolerance(),
         })
     }
 }
@@ -657,7 +661,7 @@ impl<'a> TableBuilder<'a> {
             next_step: Vec::new(),
             last_step: 0,
             guess: None,
-            plain: PlainColumns::of(&self.map)
+            plain: PlainColumns::of(&self.map, &self.scale)
                 .filter(|_| self.shape == SheetShape::Long && !self.has_phase && !self.has_details),
             part: Some(PartContext {
                 first_run: true,
@@ -1260,26 +1264,16 @@ impl<'a> TableBuilder<'a> {
                 step.phase = step.phase.or(phase);
             }
         }
-        // Each case's rows become its points in place; a large sheet's on
-        // all cores (a small one's are not worth waking them for).
-        let make = |(i, (c, rows)): (usize, (CaseBuild, Vec<Seen>))| {
-            c.into_case(rows, alignment.positions_of(i))
-        };
-        let mut cases: Vec<Case> = if self.rows > 100_000 {
-            self.cases
-                .into_par_iter()
-                .zip(rows)
-                .enumerate()
-                .map(make)
-                .collect()
-        } else {
-            self.cases
-                .into_iter()
-                .zip(rows)
-                .enumerate()
-                .map(make)
-                .collect()
-        };
+        // Each case's rows become its points in place, and the table of
+        // cases the table of points (one core: on two, waking the other and
+        // writing a new table cost more than they saved).
+        let mut cases: Vec<Case> = self
+            .cases
+            .into_iter()
+            .zip(rows)
+            .enumerate()
+            .map(|(i, (c, rows))| c.into_case(rows, alignment.positions_of(i)))
+            .collect();
         if cases.iter().all(|c| c.points.is_empty()) {
             return Err(InputError::new(
                 Location::file(self.name),
@@ -1327,6 +1321,13 @@ impl<'a> TableBuilder<'a> {
                 ),
             ));
         }
+        // A large table of case names is freed on a thread of its own:
+        // fifty thousand names take milliseconds to free, and nothing
+        // else runs on the other core now.
+        let index = std::mem::take(&mut self.case_index);
+        if index.len() > 10_000 {
+            let _ = std::thread::Builder::new().spawn(move || drop(index));
+        }
         let m = &self.map;
         let columns = Columns {
             case: m.get(Role::Case).is_some() || self.shape == SheetShape::Wide,
@@ -1369,13 +1370,19 @@ impl<'a> TableBuilder<'a> {
 /// most likely filled in on a 1..5 scale, where 1 is the bottom, not a
 /// slightly good feeling: say so rather than draw it silently wrong.
 fn other_scale_warning(cases: &[Case]) -> Option<String> {
-    let (n, lo, hi) = cases
+    let (mut n, mut lo, mut hi) = (0usize, f64::INFINITY, f64::NEG_INFINITY);
+    for v in cases
         .iter()
         .flat_map(|c| c.points.iter().map(|p| p.feeling))
-        .fold(
-            (0usize, f64::INFINITY, f64::NEG_INFINITY),
-            |(n, lo, hi), v| (n + 1, lo.min(v), hi.max(v)),
-        );
+    {
+        // One feeling outside 1..5 settles it: most sheets' first does.
+        // (Not `contains`: a NaN goes on to the fold, as it always did.)
+        #[allow(clippy::manual_range_contains)]
+        if v < 1.0 || v > 5.0 {
+            return None;
+        }
+        (n, lo, hi) = (n + 1, lo.min(v), hi.max(v));
+    }
     (n >= 3 && lo >= 1.0 && hi <= 5.0 && hi > lo).then(|| {
         "every feeling is between 1 and 5: if the sheet uses a 1..5 scale (3 neutral), add --scale 1..5; read on -5..5 they are all above neutral".to_string()
     })
@@ -1416,6 +1423,17 @@ impl TableBuilder<'_> {
     /// changed, for any other row: `push_row` takes it. Most rows of a
     /// large survey export are such rows, and this is most of the time to
     /// read them.
+    /// What interning the text of an optional column gives, if it is
+    /// plainly so: `Some(None)` for no text, `Some(sym)` for the text
+    /// interned last; `None` otherwise.
+    #[inline(always)]
+    fn plain_sym(&self, text: Option<&str>) -> Option<Option<Sym>> {
+        match text {
+            None | Some("") => Some(None),
+            Some(text) => self.strings.last_is(text).map(Some),
+        }
+    }
+
     #[inline]
     fn push_plain(&mut self, row: &Row, plain: PlainColumns) -> bool {
         use super::row::trim;
@@ -1445,16 +1463,16 @@ impl TableBuilder<'_> {
             [b'-', d @ b'0'..=b'9'] => -f64::from(d - b'0') + 0.0,
             _ => return false,
         };
-        if !self.scale.contains(feeling) {
+        // `Scale::contains`, its bounds worked out once.
+        if !(feeling >= plain.lowest && feeling <= plain.highest) {
             return false;
         }
         // A segment or version: none, or the one interned last (which
         // interning it again would give, changing nothing).
-        let sym = |col: Option<usize>| match col.map(cell) {
-            None | Some("") => Some(None),
-            Some(text) => self.strings.last_is(text).map(Some),
-        };
-        let (Some(segment), Some(version)) = (sym(plain.segment), sym(plain.version)) else {
+        let (Some(segment), Some(version)) = (
+            self.plain_sym(plain.segment.map(cell)),
+            self.plain_sym(plain.version.map(cell)),
+        ) else {
             return false;
         };
         // What `push_row` does with such a row.
