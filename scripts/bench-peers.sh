@@ -10,7 +10,9 @@
 #     pandas, polars and DuckDB (scripts/peers/pattern_*.py; their answers are
 #     checked against emograph's first) and against a bare read of the file
 #     with the csv crate (benches/bare_read.rs), in one hyperfine run; then
-#     the peak memory of each (GNU time) and `analyze --format json`.
+#     the bare read and emograph again, 30 rounds interleaved, by medians
+#     (scripts/ratio_to_bare.py); then the peak memory of each (GNU time)
+#     and `analyze --format json`.
 #   ONLY=scale scripts/bench-peers.sh runs that section alone.
 # The emograph side of each is one commented line (marked EMOGRAPH): uncomment
 # it when the feature lands. Python peers run from a venv in bench-data/venv
@@ -83,6 +85,9 @@ hyperfine --warmup 1 --runs 5 -N "$@" \
   -n "DuckDB" "$py scripts/peers/pattern_duckdb.py $sheet bench-data/pattern-duckdb.json" \
   -n "polars" "$py scripts/peers/pattern_polars.py $sheet bench-data/pattern-polars.json" \
   -n "pandas" "$py scripts/peers/pattern_pandas.py $sheet bench-data/pattern-pandas.json"
+# The 2x target alone, interleaved and by medians: on a noisy machine the
+# five runs above can put a slow spell on one side only.
+python3 scripts/ratio_to_bare.py target/release/examples/bare_read "$bin" "$sheet" 30
 echo "== peak memory (maximum resident set size)"
 for run in "target/release/examples/bare_read $sheet" \
            "$bin pattern $sheet --format json --report bench-data/pattern.json" \
