@@ -70,9 +70,8 @@ fn lerp(a: f64, b: f64, t: f64) -> f64 {
 
 /// Sort `values` ascending, in `f64::total_cmp`'s order. Feelings are
 /// mostly whole numbers on a small scale: those are counted and written
-/// back in order (a step of a large sheet holds tens of thousands of a
-/// dozen values, and sorting them was most of a pattern's time); anything
-/// else is sorted.
+/// back in order, one pass where a sort takes several; anything else is
+/// sorted.
 pub fn sort_values(values: &mut [f64]) {
     let mut counts = Counts::default();
     if !values.iter().all(|&v| counts.add(v)) {
