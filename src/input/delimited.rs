@@ -277,10 +277,10 @@ impl<'t> LineRows<'t> {
 }
 
 impl LineRows<'_> {
-    /// Hand every row that is not blank to `sink`: [`row::feed`] for these
-    /// rows, without handing each row back first (most of a large sheet's
-    /// rows go this way).
-    pub fn feed(&mut self, sink: &mut dyn RowSink) -> Result<(), InputError> {
+    /// Split the next line that is not empty: where it starts and ends in
+    /// the text, and its number, with `ends` filled; `None` at the end.
+    #[inline]
+    fn next_line(&mut self) -> Result<Option<(usize, usize, u64)>, InputError> {
         let bytes = self.text.as_bytes();
         while self.at < bytes.len() {
             let (start, line) = (self.at, self.line);
@@ -305,14 +305,30 @@ impl LineRows<'_> {
                 return Err(self.not_plain(line));
             };
             self.ends.push(last);
-            let row = Row::spans(
-                &self.text[start..end],
-                &self.ends,
-                self.text,
-                start,
-                line,
-                self.delimiter,
-            );
+            return Ok(Some((start, end, line)));
+        }
+        Ok(None)
+    }
+
+    /// The row of the line `next_line` split.
+    #[inline]
+    fn row(&self, (start, end, line): (usize, usize, u64)) -> Row<'_> {
+        Row::spans(
+            &self.text[start..end],
+            &self.ends,
+            self.text,
+            start,
+            line,
+            self.delimiter,
+        )
+    }
+
+    /// Hand every row that is not blank to `sink`: [`super::row::feed`] for these
+    /// rows, without handing each row back first (most of a large sheet's
+    /// rows go this way).
+    pub fn feed(&mut self, sink: &mut dyn RowSink) -> Result<(), InputError> {
+        while let Some(at) = self.next_line()? {
+            let row = self.row(at);
             if !row.is_blank() {
                 sink.push_row(&row)?;
             }
@@ -323,40 +339,7 @@ impl LineRows<'_> {
 
 impl RowSource for LineRows<'_> {
     fn next_row(&mut self) -> Result<Option<Row<'_>>, InputError> {
-        let bytes = self.text.as_bytes();
-        while self.at < bytes.len() {
-            let (start, line) = (self.at, self.line);
-            self.ends.clear();
-            let Some(i) = split_line(bytes, start, self.delimiter, &mut self.ends) else {
-                return Err(self.not_plain(line));
-            };
-            self.at = i + 1;
-            self.line += 1;
-            let end = if bytes[start..i].last() == Some(&b'\r') {
-                i - 1
-            } else {
-                i
-            };
-            // The CSV reader skips empty lines too.
-            if end == start {
-                continue;
-            }
-            // A line longer than 4 GiB cannot be split here.
-            let last = u32::try_from(end - start).ok().filter(|&e| e < u32::MAX);
-            let Some(last) = last else {
-                return Err(self.not_plain(line));
-            };
-            self.ends.push(last);
-            return Ok(Some(Row::spans(
-                &self.text[start..end],
-                &self.ends,
-                self.text,
-                start,
-                line,
-                self.delimiter,
-            )));
-        }
-        Ok(None)
+        Ok(self.next_line()?.map(|at| self.row(at)))
     }
 
     fn rewind(&mut self) {
