@@ -139,7 +139,8 @@ impl Interner {
     /// gives for it, with nothing to change.
     #[inline]
     pub fn last_is(&self, text: &str) -> Option<Sym> {
-        self.last.filter(|&last| same_text(self.get(last), text))
+        let last = self.last?;
+        same_text(self.get(last), text).then_some(last)
     }
 
     pub fn lookup(&self, text: &str) -> Option<Sym> {
