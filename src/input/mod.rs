@@ -21,6 +21,7 @@
 //! giving exactly the sheet the rows read one by one give. Anything it is
 //! not sure of (and any error) goes to the reading above, in one piece.
 
+mod case_index;
 pub mod columns;
 pub mod decode;
 pub mod delimited;

@@ -2,6 +2,7 @@
 //! long layout (one row per step and case) and the wide one (one row per
 //! step, one column per case). Independent of where the rows came from.
 
+use super::case_index::CaseIndex;
 use super::columns::{ColumnMap, Role};
 use super::feelings::{self, Feeling, FeelingError};
 use super::row::{Cell, Row, RowSink};
@@ -11,8 +12,8 @@ use crate::error::{quote, CellPos, InputError, Location};
 use crate::model::align::{self, AlignError, Visit, Visited};
 use crate::model::same_text;
 use crate::model::{
-    Case, Columns, Dataset, Detail, FastMap, Interner, Point, Scale, SheetShape, SourceInfo, Step,
-    Sym, TimeValue, Warning,
+    Case, Columns, Dataset, Detail, Interner, Point, Scale, SheetShape, SourceInfo, Step, Sym,
+    TimeValue, Warning,
 };
 
 /// What a row says about its step beyond one case's feeling.
@@ -206,7 +207,7 @@ pub(super) struct TableBuilder<'a> {
     step_names: Interner,
     strings: Interner,
     cases: Vec<CaseBuild>,
-    case_index: FastMap<Box<str>, usize>,
+    case_index: CaseIndex,
     /// Wide layout: the case built from each column (None for step-attribute columns).
     wide_cases: Vec<Option<usize>>,
     rows: usize,
@@ -440,8 +441,8 @@ impl<'a> TableBuilder<'a> {
         }
         let mut warnings = std::mem::take(&mut format.notes);
         let mut wide_cases = Vec::new();
-        let mut cases = Vec::new();
-        let mut case_index = FastMap::default();
+        let mut cases: Vec<CaseBuild> = Vec::new();
+        let mut case_index = CaseIndex::default();
         if shape == SheetShape::Wide {
             // Columns named for a step attribute stay attributes; every other
             // column is one case named by its header.
@@ -469,7 +470,12 @@ impl<'a> TableBuilder<'a> {
                 };
                 let mut name = base.clone();
                 let mut k = 2;
-                while case_index.contains_key(name.as_str()) {
+                let taken = |name: &str| {
+                    let hash = CaseIndex::hash(name);
+                    let name_of = |i: usize| cases[i].name.as_str();
+                    case_index.find(name, hash, name_of).is_some()
+                };
+                while taken(&name) {
                     name = format!("{base} ({k})");
                     k += 1;
                 }
@@ -483,7 +489,7 @@ impl<'a> TableBuilder<'a> {
                         ),
                     ));
                 }
-                case_index.insert(name.clone().into_boxed_str(), cases.len());
+                case_index.add(CaseIndex::hash(&name));
                 wide_cases.push(Some(cases.len()));
                 let mut case = CaseBuild::new(name);
                 case.unnamed = h.trim().is_empty();
@@ -641,7 +647,7 @@ impl<'a> TableBuilder<'a> {
             step_names: Interner::default(),
             strings: Interner::default(),
             cases: Vec::new(),
-            case_index: FastMap::default(),
+            case_index: CaseIndex::default(),
             wide_cases: Vec::new(),
             rows: 0,
             skipped: 0,
@@ -677,7 +683,7 @@ impl<'a> TableBuilder<'a> {
     /// this builder is then of no more use) when the part needed the rows
     /// before it, or continues a case whose time goes backwards across the
     /// join: the sheet must then be read in one piece, which says why.
-    pub(super) fn absorb(&mut self, mut part: TableBuilder<'a>) -> bool {
+    pub(super) fn absorb(&mut self, part: TableBuilder<'a>) -> bool {
         let Some(context) = part.part.filter(|p| !p.lost) else {
             return false;
         };
@@ -690,11 +696,6 @@ impl<'a> TableBuilder<'a> {
         let sym = |s: Option<Sym>| s.map(|s| strings[s.index()]);
         // Parts mostly meet the steps in the order this table did.
         let same_steps = steps.iter().enumerate().all(|(i, &id)| id as usize == i);
-        // The part's names of cases, by case, to move into this table.
-        let mut names: Vec<Option<Box<str>>> = vec![None; part.cases.len()];
-        for (name, i) in part.case_index.drain() {
-            names[i] = Some(name);
-        }
         // The phase carried down into the part's first rows: this table's
         // last, when the part's first case continues its last case.
         let continued = match (self.previous_case, part.cases.first()) {
@@ -703,7 +704,7 @@ impl<'a> TableBuilder<'a> {
         };
         let carried = if continued { self.previous_phase } else { None };
         let mut index_here = Vec::with_capacity(part.cases.len());
-        for (k, (mut c, key)) in part.cases.into_iter().zip(names).enumerate() {
+        for (k, mut c) in part.cases.into_iter().enumerate() {
             if !same_steps {
                 for r in &mut c.rows {
                     r.name = steps[r.name as usize];
@@ -725,14 +726,17 @@ impl<'a> TableBuilder<'a> {
                     d.note = sym(d.note);
                 }
             }
-            let next = self.cases.len();
-            let key = key.unwrap_or_else(|| c.name.as_str().into());
-            let i = *self.case_index.entry(key).or_insert(next);
-            if i == next {
-                index_here.push(next);
+            let hash = CaseIndex::hash(&c.name);
+            let cases = &self.cases;
+            let Some(i) = self
+                .case_index
+                .find(&c.name, hash, |i| cases[i].name.as_str())
+            else {
+                index_here.push(self.cases.len());
+                self.case_index.add(hash);
                 self.cases.push(c);
                 continue;
-            }
+            };
             index_here.push(i);
             let m = &mut self.cases[i];
             if !m.continues_in(&c) {
@@ -923,10 +927,12 @@ impl<'a> TableBuilder<'a> {
                 return i;
             }
         }
-        if let Some(&i) = self.case_index.get(name) {
+        let hash = CaseIndex::hash(name);
+        let cases = &self.cases;
+        if let Some(i) = self.case_index.find(name, hash, |i| cases[i].name.as_str()) {
             return i;
         }
-        self.case_index.insert(name.into(), self.cases.len());
+        self.case_index.add(hash);
         let hint = self.cases.last().map_or(0, |c| c.rows.len());
         self.cases
             .push(CaseBuild::with_capacity(name.to_string(), hint));
@@ -1320,13 +1326,6 @@ impl<'a> TableBuilder<'a> {
                     if self.filled_down == 1 { "" } else { "s" }
                 ),
             ));
-        }
-        // A large table of case names is freed on a thread of its own:
-        // fifty thousand names take milliseconds to free, and nothing
-        // else runs on the other core now.
-        let index = std::mem::take(&mut self.case_index);
-        if index.len() > 10_000 {
-            let _ = std::thread::Builder::new().spawn(move || drop(index));
         }
         let m = &self.map;
         let columns = Columns {

@@ -8,7 +8,7 @@ pub mod group;
 mod intern;
 pub mod time;
 
-pub use intern::{same_text, FastMap, Interner, Sym};
+pub use intern::{same_text, FastMap, FxHasher, Interner, Sym};
 pub use time::TimeValue;
 
 /// The feeling scale: `min` is the bottom (anger and frustration), `max` the
