@@ -62,6 +62,9 @@ struct Kept {
 #[derive(Debug)]
 struct CaseBuild {
     name: String,
+    /// The name's hash in a [`CaseIndex`], worked out once: taking a part
+    /// into the whole table, a case is looked up without reading its name.
+    hash: u32,
     segment: Option<Sym>,
     version: Option<Sym>,
     rows: Vec<Seen>,
@@ -112,7 +115,8 @@ impl CaseBuild {
     }
 
     fn new(name: String) -> Self {
-        Self::with_capacity(name, 0)
+        let hash = CaseIndex::hash(&name);
+        Self::with_capacity(name, hash, 0)
     }
 
     /// The case, its `rows` (taken out of it to align them) made its
@@ -177,9 +181,10 @@ impl CaseBuild {
     /// mostly alike, and room for exactly that many spares the quarter to
     /// half of a doubled vector that would stay empty (a third of the
     /// memory of a large sheet while it is read).
-    fn with_capacity(name: String, visits: usize) -> Self {
+    fn with_capacity(name: String, hash: u32, visits: usize) -> Self {
         CaseBuild {
             name,
+            hash,
             segment: None,
             version: None,
             rows: Vec::with_capacity(visits),
@@ -726,7 +731,7 @@ impl<'a> TableBuilder<'a> {
                     d.note = sym(d.note);
                 }
             }
-            let hash = CaseIndex::hash(&c.name);
+            let hash = c.hash;
             let cases = &self.cases;
             let Some(i) = self
                 .case_index
@@ -935,7 +940,7 @@ impl<'a> TableBuilder<'a> {
         self.case_index.add(hash);
         let hint = self.cases.last().map_or(0, |c| c.rows.len());
         self.cases
-            .push(CaseBuild::with_capacity(name.to_string(), hint));
+            .push(CaseBuild::with_capacity(name.to_string(), hash, hint));
         self.cases.len() - 1
     }
 
