@@ -85,23 +85,40 @@ pub fn sort_values(values: &mut [f64]) {
 
 /// Neumaier's compensated sum.
 fn careful_sum(values: impl Iterator<Item = f64>) -> f64 {
-    let mut sum = 0.0f64;
-    let mut comp = 0.0f64;
+    let mut sum = Neumaier::default();
     for v in values {
-        let t = sum + v;
-        if sum.abs() >= v.abs() {
-            comp += (sum - t) + v;
-        } else {
-            comp += (v - t) + sum;
-        }
-        sum = t;
+        sum.add(v);
     }
-    let total = sum + comp;
-    // Infinite inputs make `comp` NaN; fall back to the plain sum.
-    if total.is_nan() && !sum.is_nan() {
-        sum
-    } else {
-        total
+    sum.total()
+}
+
+/// The running state of Neumaier's compensated sum.
+#[derive(Default)]
+struct Neumaier {
+    sum: f64,
+    comp: f64,
+}
+
+impl Neumaier {
+    #[inline]
+    fn add(&mut self, v: f64) {
+        let t = self.sum + v;
+        if self.sum.abs() >= v.abs() {
+            self.comp += (self.sum - t) + v;
+        } else {
+            self.comp += (v - t) + self.sum;
+        }
+        self.sum = t;
+    }
+
+    fn total(&self) -> f64 {
+        let total = self.sum + self.comp;
+        // Infinite inputs make `comp` NaN; fall back to the plain sum.
+        if total.is_nan() && !self.sum.is_nan() {
+            self.sum
+        } else {
+            total
+        }
     }
 }
 
@@ -122,15 +139,7 @@ fn careful_sum(values: impl Iterator<Item = f64>) -> f64 {
 /// propagate into the results.
 pub fn step_stats(values: &mut [f64], neutral: f64, critical: f64, tol: f64) -> Option<StepStats> {
     sort_values(values);
-    let values = &*values;
-    stats_of_sorted(
-        values.len(),
-        || values.iter().copied(),
-        |k| values[k],
-        neutral,
-        critical,
-        tol,
-    )
+    stats_of_sorted(&SortedSlice(values), neutral, critical, tol)
 }
 
 /// How many times each whole number from [`Counts::LOW`] to
@@ -197,30 +206,124 @@ pub fn counted_stats(counts: &Counts, neutral: f64, critical: f64, tol: f64) -> 
         total += n;
         *c = total;
     }
-    stats_of_sorted(
-        total,
-        || counts.sorted(),
-        |k| Counts::at(&cumulative, k),
-        neutral,
-        critical,
-        tol,
-    )
+    stats_of_sorted(&SortedCounts { counts, cumulative }, neutral, critical, tol)
 }
 
-/// The statistics of `n` values in ascending order, given twice: as an
-/// iterator (`sorted`) and value by value (`at(k)`).
-fn stats_of_sorted<I: Iterator<Item = f64>>(
-    n: usize,
-    sorted: impl Fn() -> I,
-    at: impl Fn(usize) -> f64,
+/// Values in ascending order, as the statistics read them.
+trait Sorted {
+    fn len(&self) -> usize;
+    /// The `k`-th value (0-based).
+    fn at(&self, k: usize) -> f64;
+    /// The compensated sum of the values, in order.
+    fn sum(&self) -> f64;
+    /// The compensated sum of the squares of the values' distances from
+    /// `mean`, in order.
+    fn squares(&self, mean: f64) -> f64;
+    /// How many values `keep` keeps.
+    fn count(&self, keep: impl Fn(f64) -> bool) -> usize;
+}
+
+/// Values sorted in a slice.
+struct SortedSlice<'a>(&'a [f64]);
+
+impl Sorted for SortedSlice<'_> {
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    fn at(&self, k: usize) -> f64 {
+        self.0[k]
+    }
+
+    fn sum(&self) -> f64 {
+        careful_sum(self.0.iter().copied())
+    }
+
+    fn squares(&self, mean: f64) -> f64 {
+        careful_sum(self.0.iter().map(|&v| (v - mean) * (v - mean)))
+    }
+
+    fn count(&self, keep: impl Fn(f64) -> bool) -> usize {
+        self.0.iter().filter(|&&v| keep(v)).count()
+    }
+}
+
+/// Values held as counts, with the running total of the counts.
+struct SortedCounts<'a> {
+    counts: &'a Counts,
+    cumulative: [usize; 256],
+}
+
+impl SortedCounts<'_> {
+    /// Each whole number counted, with its count, in order.
+    fn runs(&self) -> impl Iterator<Item = (f64, usize)> + '_ {
+        self.counts
+            .0
+            .iter()
+            .enumerate()
+            .filter(|&(_, &n)| n > 0)
+            .map(|(slot, &n)| ((slot as i64 + Counts::LOW) as f64, n))
+    }
+}
+
+impl Sorted for SortedCounts<'_> {
+    fn len(&self) -> usize {
+        self.cumulative[255]
+    }
+
+    fn at(&self, k: usize) -> f64 {
+        Counts::at(&self.cumulative, k)
+    }
+
+    /// The compensated sum of whole numbers whose sum stays below 2^53
+    /// is their exact sum: every partial sum is exact, and nothing is
+    /// left to compensate. Worked out in integers, then, when it is so.
+    fn sum(&self) -> f64 {
+        let exact: i128 = self
+            .runs()
+            .map(|(v, n)| i128::from(v as i64) * n as i128)
+            .sum();
+        let most = self.runs().map(|(v, n)| v.abs() * n as f64).sum::<f64>();
+        if most < 9.0e15 {
+            return exact as f64;
+        }
+        let mut sum = Neumaier::default();
+        for (v, n) in self.runs() {
+            for _ in 0..n {
+                sum.add(v);
+            }
+        }
+        sum.total()
+    }
+
+    fn squares(&self, mean: f64) -> f64 {
+        let mut sum = Neumaier::default();
+        for (v, n) in self.runs() {
+            let square = (v - mean) * (v - mean);
+            for _ in 0..n {
+                sum.add(square);
+            }
+        }
+        sum.total()
+    }
+
+    fn count(&self, keep: impl Fn(f64) -> bool) -> usize {
+        self.runs().filter(|&(v, _)| keep(v)).map(|(_, n)| n).sum()
+    }
+}
+
+/// The statistics of values in ascending order.
+fn stats_of_sorted(
+    values: &impl Sorted,
     neutral: f64,
     critical: f64,
     tol: f64,
 ) -> Option<StepStats> {
+    let n = values.len();
     let last = n.checked_sub(1)?;
-    let (min, max) = (at(0), at(last));
+    let (min, max) = (values.at(0), values.at(last));
     let nf = n as f64;
-    let mut mean = careful_sum(sorted()) / nf;
+    let mut mean = values.sum() / nf;
     // Rounding can never take the mean outside the data (NaN stays NaN).
     if mean < min {
         mean = min;
@@ -228,14 +331,14 @@ fn stats_of_sorted<I: Iterator<Item = f64>>(
         mean = max;
     }
     let sd = if n >= 2 {
-        let ss = careful_sum(sorted().map(|v| (v - mean) * (v - mean)));
+        let ss = values.squares(mean);
         Some((ss / (nf - 1.0)).sqrt())
     } else {
         None
     };
-    let pct = |q| percentile_of(n, &at, q).unwrap_or(f64::NAN);
-    let critical_n = sorted().filter(|&v| v <= critical + tol).count();
-    let below_n = sorted().filter(|&v| v < neutral - tol).count();
+    let pct = |q| percentile_of(n, |k| values.at(k), q).unwrap_or(f64::NAN);
+    let critical_n = values.count(|v| v <= critical + tol);
+    let below_n = values.count(|v| v < neutral - tol);
     Some(StepStats {
         n,
         mean,
