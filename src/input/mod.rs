@@ -20,6 +20,7 @@
 //! `parallel.rs` first: a block at a time, each block's rows on all cores,
 //! giving exactly the sheet the rows read one by one give. Anything it is
 //! not sure of (and any error) goes to the reading above, in one piece.
+//! Cases come back by name through `case_index.rs`.
 
 mod case_index;
 pub mod columns;
