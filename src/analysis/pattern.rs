@@ -294,22 +294,7 @@ mod tests {
     #[test]
     fn values_of_many_cases_keep_the_cases_order() {
         // More cases than one stretch, each skipping a step now and then.
-        let cases: Vec<Case> = (0..20_000u32)
-            .map(|c| Case {
-                name: format!("c{c}"),
-                segment: None,
-                version: None,
-                points: (0..5u32)
-                    .filter(|s| (c + s) % 7 != 0)
-                    .map(|s| crate::model::Point {
-                        step: s,
-                        line: c * 5 + s,
-                        feeling: f64::from((c * 3 + s) % 11) - 5.0,
-                    })
-                    .collect(),
-                details: Vec::new(),
-            })
-            .collect();
+        let cases = many_cases(20_000, 5, |c, s| f64::from((c * 3 + s) % 11) - 5.0);
         let refs: Vec<&Case> = cases.iter().collect();
         let values = step_values(&refs, 5);
         let mut one_by_one = vec![Vec::new(); 5];
