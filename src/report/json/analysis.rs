@@ -42,11 +42,14 @@ const CASE_FIELD: &[u8] = b"\n      ";
 const ARRAY_ITEM: &[u8] = b"\n        ";
 const ARRAY_END: &[u8] = b"\n      ]";
 
-/// An object's fields, named as the variables holding them (the report's
-/// fields are not renamed for serde): `open` before the first, `sep`
-/// before each other, `close` after the last.
+/// The fields of `value` (a `ty`), in the order named, under their own
+/// names (the report's fields are not renamed for serde): `open` before
+/// the first, `sep` before each other, `close` after the last.
 macro_rules! object {
-    ($buf:expr, [$open:literal, $sep:literal, $close:literal], $first:ident $(, $rest:ident)*) => {{
+    ($buf:expr, [$open:literal, $sep:literal, $close:literal], $value:expr => $ty:path { $first:ident $(, $rest:ident)* $(,)? }) => {{
+        // Every field by name: a new field is a compile error here until
+        // it is written.
+        let $ty { $first, $($rest),* } = $value;
         $buf.extend_from_slice(concat!($open, "\"", stringify!($first), "\": ").as_bytes());
         scalar($buf, $first)?;
         $(
@@ -60,8 +63,8 @@ macro_rules! object {
 
 /// A one-line object: `{"index": 3, "step": "Pay"}`.
 macro_rules! line {
-    ($buf:expr, $($field:ident),+) => {
-        object!($buf, ["{", ", ", "}"], $($field),+)
+    ($buf:expr, $value:expr => $ty:path { $($field:ident),+ $(,)? }) => {
+        object!($buf, ["{", ", ", "}"], $value => $ty { $($field),+ })
     };
 }
 
@@ -189,47 +192,29 @@ fn write_case(buf: &mut Vec<u8>, case: &CaseReport) -> Result<()> {
 /// A case's summary, as serde writes it in a case: one field per line
 /// (indented as [`ARRAY_ITEM`]), each value on one line.
 fn write_summary(buf: &mut Vec<u8>, summary: &SummaryReport) -> Result<()> {
-    let SummaryReport {
-        steps,
-        mean,
-        min,
-        max,
-        min_step,
-        max_step,
-        start,
-        end,
-        peak_end,
-        area_below_neutral,
-        share_below_neutral,
-        handoffs,
-        owners,
-        handoff_steps,
-        mean_change_with_handoff,
-        mean_change_without_handoff,
-        promise_gap,
-        largest_gaps,
-    } = summary;
     object!(
         buf,
         ["{\n        ", ",\n        ", "\n      }"],
-        steps,
-        mean,
-        min,
-        max,
-        min_step,
-        max_step,
-        start,
-        end,
-        peak_end,
-        area_below_neutral,
-        share_below_neutral,
-        handoffs,
-        owners,
-        handoff_steps,
-        mean_change_with_handoff,
-        mean_change_without_handoff,
-        promise_gap,
-        largest_gaps
+        summary => SummaryReport {
+            steps,
+            mean,
+            min,
+            max,
+            min_step,
+            max_step,
+            start,
+            end,
+            peak_end,
+            area_below_neutral,
+            share_below_neutral,
+            handoffs,
+            owners,
+            handoff_steps,
+            mean_change_with_handoff,
+            mean_change_without_handoff,
+            promise_gap,
+            largest_gaps,
+        }
     )
 }
 
@@ -280,54 +265,34 @@ trait Line {
     fn write_line(&self, buf: &mut Vec<u8>) -> Result<()>;
 }
 
-// Each destructures every field by name: a new field is a compile error
+// Each names every field (see `object!`): a new field is a compile error
 // here until it is written.
 
 impl Line for StepValue<'_> {
     fn write_line(&self, buf: &mut Vec<u8>) -> Result<()> {
-        let StepValue {
-            index,
-            step,
-            feeling,
-            elapsed,
-        } = self;
-        line!(buf, index, step, feeling, elapsed)
+        line!(buf, self => StepValue { index, step, feeling, elapsed })
     }
 }
 
 impl Line for TurningReport<'_> {
     fn write_line(&self, buf: &mut Vec<u8>) -> Result<()> {
-        let TurningReport {
-            index,
-            step,
-            kind,
-            feeling,
-            prominence,
-        } = self;
-        line!(buf, index, step, kind, feeling, prominence)
+        line!(buf, self => TurningReport { index, step, kind, feeling, prominence })
     }
 }
 
 impl Line for DipReport<'_> {
     fn write_line(&self, buf: &mut Vec<u8>) -> Result<()> {
-        let DipReport {
-            index,
-            step,
-            feeling,
-            prominence,
-            at_end,
-            severity,
-            below_neutral_duration,
-        } = self;
         line!(
             buf,
-            index,
-            step,
-            feeling,
-            prominence,
-            at_end,
-            severity,
-            below_neutral_duration
+            self => DipReport {
+                index,
+                step,
+                feeling,
+                prominence,
+                at_end,
+                severity,
+                below_neutral_duration,
+            }
         )
     }
 }
