@@ -328,12 +328,8 @@ impl LineRows<'_> {
     /// rows go this way).
     pub fn feed(&mut self, sink: &mut dyn RowSink) -> Result<(), InputError> {
         while let Some(at) = self.next_line()? {
-            // A line that starts with a visible character that is not the
-            // delimiter is not blank (most are not): `Row::is_blank` says
-            // so too, from the first cell.
-            let first = self.text.as_bytes()[at.0];
             let row = self.row(at);
-            if (first.is_ascii_graphic() && first != self.delimiter) || !row.is_blank() {
+            if !row.is_blank() {
                 sink.push_row(&row)?;
             }
         }

@@ -392,14 +392,23 @@ enum Scan {
     NotFinite,
 }
 
+/// A whole number of one digit (`3`, `-3`), as most cells of a survey's
+/// sheet hold, read at once: the number [`parse_feeling`] and
+/// [`parse_number`] read it as (`-0` is 0). `None` for any other text.
+#[inline]
+pub(crate) fn one_digit(text: &str) -> Option<f64> {
+    match *text.as_bytes() {
+        [d @ b'0'..=b'9'] => Some(f64::from(d - b'0')),
+        // Adding zero folds negative zero away.
+        [b'-', d @ b'0'..=b'9'] => Some(-f64::from(d - b'0') + 0.0),
+        _ => None,
+    }
+}
+
 /// Read `text` (already trimmed) as a number. See [`parse_number`].
 fn scan_number(text: &str) -> Scan {
-    // Whole numbers of one digit, as a survey's scale has them, at once.
-    match *text.as_bytes() {
-        [d @ b'0'..=b'9'] => return Scan::Finite(f64::from(d - b'0')),
-        // `-0` is 0: adding zero folds negative zero away.
-        [b'-', d @ b'0'..=b'9'] => return Scan::Finite(-f64::from(d - b'0') + 0.0),
-        _ => {}
+    if let Some(v) = one_digit(text) {
+        return Scan::Finite(v);
     }
     // Fast path for the plain numbers most sheets hold (`-3`, `2.5`): no
     // allocation, which matters on a million rows.

@@ -175,14 +175,20 @@ impl<'a> Row<'a> {
     }
 
     /// Every cell empty or spaces: spacing between rows, not data.
-    #[inline]
+    #[inline(always)]
     pub fn is_blank(&self) -> bool {
-        // A row that starts with a visible character is not (most are not).
+        // A row that starts with a visible character is not (most are
+        // not): that much is seen in line, on every row.
         if let Some(first) = self.get(0).and_then(|t| t.bytes().next()) {
             if first.is_ascii_graphic() {
                 return false;
             }
         }
+        self.every_cell_blank()
+    }
+
+    #[inline(never)]
+    fn every_cell_blank(&self) -> bool {
         self.texts().all(|f| trim(f).is_empty())
     }
 

@@ -260,8 +260,7 @@ struct PlainColumns {
     segment: Option<usize>,
     version: Option<usize>,
     /// The scale's bounds, as [`Scale::contains`] widens them.
-    lowest: f64,
-    highest: f64,
+    bounds: (f64, f64),
 }
 
 impl PlainColumns {
@@ -284,8 +283,7 @@ impl PlainColumns {
             feeling: map.get(Role::Feeling)?,
             segment: map.get(Role::Segment),
             version: map.get(Role::Version),
-            lowest: scale.min - scale.tolerance(),
-            highest: scale.max + scale.tolerance(),
+            bounds: scale.bounds(),
         })
     }
 }
@@ -947,15 +945,9 @@ impl<'a> TableBuilder<'a> {
     /// A feeling cell: a number on the scale, a feeling word, or empty.
     #[inline]
     fn feeling(&self, cell: Cell, what: &str) -> Result<Option<f64>, InputError> {
-        // One digit, as most cells of a survey's sheet hold, read here
-        // (as `feelings::parse_feeling` reads it, `-0` being 0): the rest
-        // of the work, and the messages, are out of line.
-        let digit = match *cell.text.as_bytes() {
-            [d @ b'0'..=b'9'] => Some(f64::from(d - b'0')),
-            [b'-', d @ b'0'..=b'9'] => Some(-f64::from(d - b'0') + 0.0),
-            _ => None,
-        };
-        match digit {
+        // One digit read here; the rest of the work, and the messages,
+        // are out of line.
+        match feelings::one_digit(cell.text) {
             Some(v) if self.scale.contains(v) => Ok(Some(v)),
             _ => self.any_feeling(cell, what),
         }
@@ -1462,13 +1454,12 @@ impl TableBuilder<'_> {
         {
             return false;
         }
-        let feeling = match *cell(plain.feeling).as_bytes() {
-            [d @ b'0'..=b'9'] => f64::from(d - b'0'),
-            [b'-', d @ b'0'..=b'9'] => -f64::from(d - b'0') + 0.0,
-            _ => return false,
+        let Some(feeling) = feelings::one_digit(cell(plain.feeling)) else {
+            return false;
         };
         // `Scale::contains`, its bounds worked out once.
-        if !(feeling >= plain.lowest && feeling <= plain.highest) {
+        let (lowest, highest) = plain.bounds;
+        if !(feeling >= lowest && feeling <= highest) {
             return false;
         }
         // A segment or version: none, or the one interned last (which

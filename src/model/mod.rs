@@ -37,7 +37,14 @@ impl Scale {
     }
 
     pub fn contains(&self, v: f64) -> bool {
-        v >= self.min - self.tolerance() && v <= self.max + self.tolerance()
+        let (lowest, highest) = self.bounds();
+        v >= lowest && v <= highest
+    }
+
+    /// The lowest and highest values [`Scale::contains`] takes: the scale
+    /// widened by its tolerance.
+    pub fn bounds(&self) -> (f64, f64) {
+        (self.min - self.tolerance(), self.max + self.tolerance())
     }
 }
 
