@@ -87,13 +87,17 @@ impl Default for PatternOptions {
     }
 }
 
+/// From how many values in all a pattern's feelings are counted rather
+/// than sorted (a workshop's few stay on the way they always took).
+const COUNTED_FROM: usize = 100_000;
+
 /// The pattern of `cases` over a journey of `steps` steps.
 pub fn from_cases(cases: &[&Case], steps: usize, t: &Thresholds, o: &PatternOptions) -> Pattern {
     // Many values, all whole numbers on a small scale (a survey's): counted,
     // not held and sorted. The figures are the same either way.
     let points: usize = cases.iter().map(|c| c.points.len()).sum();
     // A few values per step are not worth the counts' room (2 KiB a step).
-    let many = points >= steps.saturating_mul(512).max(PARALLEL_VALUES);
+    let many = points >= steps.saturating_mul(512).max(COUNTED_FROM);
     if let Some(counts) = many.then(|| step_counts(cases, steps)).flatten() {
         return from_step_counts(&counts, cases.len(), t, o);
     }
@@ -340,7 +344,7 @@ mod tests {
         let sorted = from_step_values(&mut values, refs.len(), &t, &o);
         assert_eq!(from_step_counts(&counts, refs.len(), &t, &o), sorted);
         // Enough values that `from_cases` counts them, with the same figures.
-        assert!(counts.iter().map(Counts::len).sum::<usize>() > PARALLEL_VALUES);
+        assert!(counts.iter().map(Counts::len).sum::<usize>() > COUNTED_FROM);
         assert_eq!(from_cases(&refs, 6, &t, &o), sorted);
         for stat in [Stat::Mean, Stat::Median] {
             let o = PatternOptions { stat, risk: 0.1 };
